@@ -1,0 +1,185 @@
+"""Command line: ``interp-lint [check] PATHS``, ``rule ID``, ``rules``, ``--version``.
+
+Start-up stays cheap: the analysis engine and libcst are imported only by commands that
+analyse code, so ``--version`` and ``rule`` answer at once.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import click
+
+from interp_lint import __version__
+
+OUTPUT_FORMATS = ("text", "json")
+
+
+class DefaultCommandGroup(click.Group):
+    """``interp-lint PATHS`` means ``interp-lint check PATHS``, as in ruff."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in {"--help", "-h", "--version"}:
+            args = ["check", *args]
+        elif not args:
+            args = ["check"]
+        return super().parse_args(ctx, args)
+
+
+def _rule_ids(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    ids = tuple(v.strip().upper() for v in value.split(",") if v.strip())
+    for rule in ids:
+        if not rule.startswith("IL") or (rule != "IL" and not rule[2:].isdigit()):
+            raise click.BadParameter(f"{rule!r} is not a rule id or prefix (IL, IL1, IL102)")
+    return ids
+
+
+def _fail(message: str) -> None:
+    click.echo(f"interp-lint: error: {message}", err=True)
+    sys.exit(2)
+
+
+@click.group(cls=DefaultCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="interp-lint", message="%(prog)s %(version)s")
+def main() -> None:
+    """Find where interpretability research code feeds AI capabilities."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--select", help="Comma-separated rule ids or prefixes to enable (e.g. IL1,IL201).")
+@click.option("--ignore", help="Comma-separated rule ids or prefixes to disable.")
+@click.option("--extend-select", help="Rule ids or prefixes to enable on top of the selection.")
+@click.option("--output-format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE.")
+@click.option("--show-info", is_flag=True, help="Also show info-level findings (IL101, IL303, IL901).")
+@click.option("--show-evidence", is_flag=True, help="Show the evidence chain under each finding.")
+@click.option("--statistics", is_flag=True, help="Show a count per rule.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Use this config file.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: all cores).")
+@click.option("--force-exclude", is_flag=True, help="Apply `exclude` to files named on the command line too.")
+def check(
+    paths: tuple[Path, ...],
+    select: str | None,
+    ignore: str | None,
+    extend_select: str | None,
+    output_format: str,
+    output: Path | None,
+    show_info: bool,
+    show_evidence: bool,
+    statistics: bool,
+    exit_zero: bool,
+    config_path: Path | None,
+    jobs: int,
+    force_exclude: bool,
+) -> None:
+    """Check PATHS (default: the current directory)."""
+    from interp_lint.config import ConfigError, load_settings
+
+    targets = list(paths) or [Path(".")]
+    missing = [str(p) for p in targets if not p.exists()]
+    if missing:
+        _fail(f"path does not exist: {', '.join(missing)}")
+    try:
+        settings = load_settings(targets[0], config_path)
+        overrides: dict[str, Any] = {}
+        for key, value in (("select", select), ("ignore", ignore), ("extend_select", extend_select)):
+            ids = _rule_ids(value)
+            if ids is not None:
+                overrides[key] = ids
+        settings = replace(settings, **overrides)
+    except ConfigError as exc:
+        _fail(str(exc))
+        return
+    except click.BadParameter as exc:
+        _fail(exc.format_message())
+        return
+
+    from interp_lint.context import Context
+    from interp_lint.engine import run
+    from interp_lint.report import ReportOptions, writer
+
+    root = _scan_root(targets)
+    context = Context(settings)
+    result = run(targets, root, context, jobs=jobs, force_exclude=force_exclude)
+    options = ReportOptions(
+        show_info=show_info,
+        show_evidence=show_evidence,
+        statistics=statistics,
+        color=output is None and output_format == "text" and _color_enabled(),
+    )
+    text = writer(output_format)(result, options)
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            _fail(f"cannot write {output}: {exc.strerror}")
+    else:
+        click.echo(text, nl=False)
+    sys.exit(0 if exit_zero or not result.failing(settings.fail_on) else 1)
+
+
+def _scan_root(targets: list[Path]) -> Path:
+    """Paths in reports are relative to this: the one folder checked, else the cwd."""
+    if len(targets) == 1 and targets[0].is_dir():
+        return targets[0].resolve()
+    cwd = Path.cwd().resolve()
+    resolved = [t.resolve() for t in targets]
+    if all(r == cwd or cwd in r.parents for r in resolved):
+        return cwd
+    return Path(os.path.commonpath([r if r.is_dir() else r.parent for r in resolved]))
+
+
+def _color_enabled() -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+@main.command(name="rules")
+def list_rules() -> None:
+    """List every rule: id, name, severity and summary."""
+    from interp_lint.policy import load_policy
+
+    for doc in load_policy().rules.values():
+        click.echo(f"{doc.id}  {doc.name:<32} {doc.severity:<8} {doc.summary}")
+
+
+@main.command(name="rule")
+@click.argument("rule_id")
+def show_rule(rule_id: str) -> None:
+    """Explain one rule: why it matters, what to do instead, examples, the essay link."""
+    from interp_lint.policy import load_policy
+
+    doc = load_policy().rules.get(rule_id.upper())
+    if doc is None:
+        _fail(f"unknown rule {rule_id!r} (see `interp-lint rules`)")
+        return
+    out = [
+        f"{doc.id} {doc.name} ({doc.severity})",
+        "",
+        doc.summary,
+        "",
+        "Why it matters",
+        _indent(doc.rationale),
+        "",
+        "What to do instead",
+        _indent(doc.remedy),
+    ]
+    for kind, code in doc.examples:
+        out += ["", "Example (bad):" if kind == "bad" else "Example (good):", _indent(code.rstrip())]
+    out += ["", f"Essay: {doc.url}"]
+    click.echo("\n".join(out))
+
+
+def _indent(text: str) -> str:
+    return "\n".join(f"    {line}" if line else "" for line in text.splitlines())

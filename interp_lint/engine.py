@@ -1,0 +1,122 @@
+"""The pipeline: discover -> sources -> facts -> rules -> filters, over processes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from interp_lint.config import Settings
+from interp_lint.context import Context
+from interp_lint.discover import FileTask, discover
+from interp_lint.facts.model import UnitFacts
+from interp_lint.filters.suppressions import apply_suppressions
+from interp_lint.findings import SEVERITY_RANK, Finding
+from interp_lint.rules import Emit, run_unit_rules
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 24
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding] = field(default_factory=list)
+    files: int = 0
+
+    def failing(self, fail_on: str) -> list[Finding]:
+        threshold = SEVERITY_RANK[fail_on]
+        return [f for f in self.findings if not f.suppressed and SEVERITY_RANK[f.severity] >= threshold]
+
+
+def source_adapter(kind: str) -> Callable[[bytes, Context], UnitFacts]:
+    if kind == "python":
+        from interp_lint.sources.python import python_source_facts
+
+        return python_source_facts
+    raise ValueError(f"no source adapter for {kind!r}")
+
+
+def to_finding(emit: Emit, path: str, context: Context) -> Finding:
+    doc = context.policy.rules[emit.rule]
+    try:
+        message = doc.message.format(**emit.args)
+    except (KeyError, IndexError):
+        message = doc.summary
+    return Finding(
+        rule=emit.rule,
+        name=doc.name,
+        severity=doc.severity,
+        path=path,
+        line=emit.line,
+        column=emit.column,
+        message=message,
+        url=doc.url,
+        confidence=emit.confidence,
+        model=emit.model,
+        tier=emit.tier,
+        evidence=emit.evidence,
+        cell=emit.cell,
+        end_line=emit.end_line,
+    )
+
+
+def analyse_file(task: FileTask, context: Context) -> list[Finding]:
+    """All findings of one file, suppressions applied. Never raises for bad input."""
+    try:
+        size = task.path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            facts = UnitFacts(error=f"file too large ({size} bytes)")
+        else:
+            facts = source_adapter(task.kind)(task.path.read_bytes(), context)
+    except OSError as exc:
+        facts = UnitFacts(error=f"cannot read: {exc.strerror}")
+    except RecursionError:
+        facts = UnitFacts(error="cannot analyse: nesting too deep")
+    settings = context.settings
+    ignored = settings.ignored_for(task.rel)
+    findings = [
+        to_finding(emit, task.rel, context)
+        for emit in run_unit_rules(facts, context)
+        if settings.selects(emit.rule) and emit.rule not in ignored
+    ]
+    apply_suppressions(findings, facts.suppressions, facts.statements)
+    return findings
+
+
+_WORKER: Context | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER
+    _WORKER = Context(settings)
+
+
+def _work(task: FileTask) -> list[Finding]:
+    assert _WORKER is not None
+    return analyse_file(task, _WORKER)
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def analyse_tasks(tasks: list[FileTask], context: Context, jobs: int) -> Iterable[list[Finding]]:
+    if jobs <= 1 or len(tasks) < PARALLEL_MIN_FILES:
+        return (analyse_file(task, context) for task in tasks)
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(context.settings,))
+    chunk = max(1, len(tasks) // (jobs * 8))
+    with pool:
+        return list(pool.map(_work, tasks, chunksize=chunk))
+
+
+def run(paths: list[Path], root: Path, context: Context, jobs: int = 0, force_exclude: bool = False) -> RunResult:
+    settings = context.settings
+    tasks = discover(paths, root, settings.exclude, force_exclude)
+    result = RunResult(files=len(tasks))
+    for findings in analyse_tasks(tasks, context, jobs or default_jobs()):
+        result.findings.extend(findings)
+    result.findings.sort(key=Finding.sort_key)
+    return result

@@ -1,0 +1,89 @@
+"""Fact types shared by every source kind and every rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from interp_lint.facts.suppressions import Suppression
+
+
+@dataclass(frozen=True)
+class Step:
+    """One link of an evidence chain: where, and what happens there."""
+
+    line: int
+    column: int
+    note: str
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """How a model id (or other value) was worked out from the source.
+
+    ``exact`` is False when part of the value is unknown (an f-string with an unresolved
+    part); ``steps`` say where each hop came from ("argparse default at line 12").
+    """
+
+    value: str
+    exact: bool = True
+    steps: tuple[Step, ...] = ()
+
+
+@dataclass
+class ModelRef:
+    """A place where code loads, hooks, queries or builds a model."""
+
+    line: int
+    column: int
+    api: str
+    kind: str  # "checkpoint", "hosted" or "built" (from a config)
+    expr: str  # source text of the model argument
+    resolution: Resolution | None
+    tier: str = "unknown"
+    params: int | None = None
+    tier_source: str = ""
+    confidence: str = "high"
+    end_line: int = 0
+    cell: int | None = None
+
+    @property
+    def model(self) -> str:
+        return self.resolution.value if self.resolution else self.expr
+
+
+@dataclass
+class TrainingUse:
+    """Gradient updates reach the weights of ``ref`` (an index into ``UnitFacts.models``)."""
+
+    ref: int
+    how: str
+    line: int
+    column: int
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class Comment:
+    """A real comment token (never text inside a string)."""
+
+    line: int
+    column: int
+    text: str
+
+
+@dataclass
+class UnitFacts:
+    """Every fact extracted from one analysable unit (a file, or a notebook)."""
+
+    models: list[ModelRef] = field(default_factory=list)
+    training: list[TrainingUse] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    # Line spans of statements: a suppression anywhere on a statement covers all of it.
+    statements: list[tuple[int, int]] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)
+    error: str | None = None
+    error_line: int = 1
+    error_cell: int | None = None
+    extra: dict[str, list[Any]] = field(default_factory=dict)

@@ -1,0 +1,49 @@
+"""Python facts: parse once with libcst, index, then derive every fact from the index."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from interp_lint.facts.comments import python_comments
+from interp_lint.facts.model import UnitFacts
+from interp_lint.facts.python_index import index_module
+from interp_lint.facts.python_models import ModelFacts
+from interp_lint.facts.suppressions import parse_suppressions
+
+if TYPE_CHECKING:
+    from interp_lint.context import Context
+
+
+def could_matter(text: str, context: Context) -> bool:
+    """The pre-filter: can this text yield any fact at all?"""
+    return any(module in text for module in context.trigger_modules)
+
+
+def extract_python(text: str, context: Context) -> UnitFacts:
+    comments = python_comments(text)
+    facts = UnitFacts(comments=comments, suppressions=parse_suppressions(comments))
+    if not could_matter(text, context):
+        return facts
+    try:
+        module = cst.parse_module(text)
+    except cst.ParserSyntaxError as exc:
+        detail = exc.message.removeprefix("parser error: ")
+        facts.error = f"syntax error ({detail})"
+        facts.error_line = max(exc.raw_line, 1)
+        return facts
+    except (RecursionError, MemoryError, ValueError) as exc:
+        facts.error = f"cannot parse: {type(exc).__name__}"
+        return facts
+    try:
+        index = index_module(module)
+        models = ModelFacts(index, context.policy, context.tiers)
+        models.run()
+    except RecursionError:
+        facts.error = "cannot analyse: nesting too deep"
+        return facts
+    facts.models = models.models
+    facts.training = models.training
+    facts.statements = index.statements
+    return facts

@@ -1,0 +1,1 @@
+"""Filters between rules and reports: suppressions, selection, per-file ignores."""

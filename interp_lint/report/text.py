@@ -1,0 +1,55 @@
+"""ruff-style text: ``path:line:col: IL102 message``, the link beneath, a summary line."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from interp_lint.engine import RunResult
+from interp_lint.findings import Finding
+from interp_lint.report import ReportOptions, visible
+
+_COLORS = {"error": "31", "warning": "33", "info": "34"}
+
+
+def _c(text: str, code: str, on: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if on else text
+
+
+def location(f: Finding) -> str:
+    if f.cell is not None:
+        return f"{f.path}:cell {f.cell}:{f.line}:{f.column}"
+    return f"{f.path}:{f.line}:{f.column}"
+
+
+def render(result: RunResult, options: ReportOptions) -> str:
+    shown = visible(result, options)
+    color = options.color
+    lines: list[str] = []
+    for f in shown:
+        loc = _c(location(f), "1", color)
+        rule = _c(f.rule, f"1;{_COLORS[f.severity]}", color)
+        lines.append(f"{loc}: {rule} {f.message}")
+        if options.show_evidence:
+            for step in f.evidence:
+                lines.append(f"    {_c(f'line {step.line}', '2', color)}: {step.note}")
+        lines.append(f"  {_c('-> ' + f.url, '2', color)}")
+    if options.statistics:
+        counts = Counter((f.rule, f.name) for f in shown)
+        for (rule, name), n in sorted(counts.items()):
+            lines.append(f"{n:5d}  {rule}  {name}")
+    by_sev = Counter(f.severity for f in shown)
+    if shown:
+        parts = [f"{by_sev[s]} {s}{'s' if by_sev[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if by_sev[s]]
+        lines.append(f"Found {len(shown)} finding{'s' if len(shown) != 1 else ''} ({', '.join(parts)}) in {result.files} file{'s' if result.files != 1 else ''}.")
+    else:
+        lines.append(f"All checks passed ({result.files} file{'s' if result.files != 1 else ''}).")
+    hidden_info = sum(1 for f in result.findings if not f.suppressed and f.severity == "info") if not options.show_info else 0
+    suppressed = sum(1 for f in result.findings if f.suppressed is not None)
+    notes = []
+    if hidden_info:
+        notes.append(f"{hidden_info} info finding{'s' if hidden_info != 1 else ''} hidden (--show-info)")
+    if suppressed:
+        notes.append(f"{suppressed} suppressed")
+    if notes:
+        lines.append(_c("; ".join(notes) + ".", "2", color))
+    return "\n".join(lines) + "\n"
