@@ -57,7 +57,9 @@ def main() -> None:
 @click.option("--ignore", help="Comma-separated rule ids or prefixes to disable.")
 @click.option("--extend-select", help="Rule ids or prefixes to enable on top of the selection.")
 @click.option("--output-format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE.")
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE."
+)
 @click.option("--show-info", is_flag=True, help="Also show info-level findings (IL101, IL303, IL901).")
 @click.option("--show-evidence", is_flag=True, help="Show the evidence chain under each finding.")
 @click.option("--statistics", is_flag=True, help="Show a count per rule.")

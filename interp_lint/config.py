@@ -81,9 +81,9 @@ _KEYS = {
 
 def _rule_list(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: expected a list of rule ids or prefixes such as \"IL1\"")
+        raise ConfigError(f'{where}: expected a list of rule ids or prefixes such as "IL1"')
     for v in value:
-        if not v.startswith("IL") or not v[2:].isdigit() and v != "IL":
+        if not v.startswith("IL") or (not v[2:].isdigit() and v != "IL"):
             raise ConfigError(f"{where}: {v!r} is not a rule id or prefix (IL, IL1, IL102)")
     return tuple(v.upper() for v in value)
 
@@ -98,7 +98,9 @@ def _count(value: Any, where: str) -> int:
     try:
         count = parse_count(value)
     except ValueError:
-        raise ConfigError(f"{where}: {value!r} is not a parameter count (\"100B\", \"1.5e9\", 7000000000)") from None
+        raise ConfigError(
+            f'{where}: {value!r} is not a parameter count ("100B", "1.5e9", 7000000000)'
+        ) from None
     if count <= 0:
         raise ConfigError(f"{where}: must be positive")
     return count

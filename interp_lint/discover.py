@@ -17,9 +17,26 @@ from pathlib import Path, PurePosixPath
 from interp_lint.sources import kind_of
 
 SKIP_DIRS = {
-    ".git", ".hg", ".svn", "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".tox",
-    ".nox", ".venv", "venv", "env", ".env", "node_modules", "build", "dist", "site-packages",
-    ".eggs", ".ipynb_checkpoints", ".interp-lint-cache",
+    ".git",
+    ".hg",
+    ".svn",
+    "__pycache__",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+    ".tox",
+    ".nox",
+    ".venv",
+    "venv",
+    "env",
+    ".env",
+    "node_modules",
+    "build",
+    "dist",
+    "site-packages",
+    ".eggs",
+    ".ipynb_checkpoints",
+    ".interp-lint-cache",
 }
 
 
@@ -45,7 +62,18 @@ def _git_files(folder: Path) -> list[str] | None:
     """Files git sees under ``folder`` (relative to it), or None outside a work tree."""
     try:
         out = subprocess.run(
-            ["git", "-C", str(folder), "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
+            [
+                "git",
+                "-C",
+                str(folder),
+                "ls-files",
+                "-z",
+                "--cached",
+                "--others",
+                "--exclude-standard",
+                "--",
+                ".",
+            ],
             capture_output=True,
             check=True,
         ).stdout
@@ -86,22 +114,36 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def discover(
-    paths: list[Path], root: Path, exclude: tuple[str, ...], force_exclude: bool = False
+    paths: list[Path],
+    root: Path,
+    exclude: tuple[str, ...],
+    force_exclude: bool = False,
+    project_root: Path | None = None,
 ) -> list[FileTask]:
-    """Files to check, each once, sorted by relative path."""
+    """Files to check, each once, sorted by relative path.
+
+    Paths are reported relative to ``root``; ``exclude`` patterns are matched relative to
+    ``project_root`` (where the config lives), as ruff does.
+    """
     tasks: dict[str, FileTask] = {}
 
-    def rel_of(path: Path) -> str:
+    def rel_of(path: Path, base: Path = root) -> str:
         try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
+            return path.resolve().relative_to(base.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
+
+    def excluded(path: Path) -> bool:
+        return bool(exclude) and (
+            is_excluded(rel_of(path), exclude)
+            or (project_root is not None and is_excluded(rel_of(path, project_root), exclude))
+        )
 
     for target in paths:
         if target.is_file():
             rel = rel_of(target)
             kind = kind_of(target, _head(target))
-            if kind is not None and not (force_exclude and is_excluded(rel, exclude)):
+            if kind is not None and not (force_exclude and excluded(target)):
                 tasks[rel] = FileTask(target, rel, kind)
             continue
         listed = _git_files(target)
@@ -109,7 +151,7 @@ def discover(
         for name in names:
             path = target / name
             rel = rel_of(path)
-            if is_excluded(rel, exclude) or is_excluded(name, exclude):
+            if is_excluded(name, exclude) or excluded(path):
                 continue
             if path.is_symlink() and not _inside(path, root):
                 continue

@@ -28,7 +28,7 @@ class RunResult:
 
     def failing(self, fail_on: str) -> list[Finding]:
         threshold = SEVERITY_RANK[fail_on]
-        return [f for f in self.findings if not f.suppressed and SEVERITY_RANK[f.severity] >= threshold]
+        return [f for f in self.findings if f.suppressed is None and SEVERITY_RANK[f.severity] >= threshold]
 
 
 def source_adapter(kind: str) -> Callable[[bytes, Context], UnitFacts]:
@@ -112,9 +112,11 @@ def analyse_tasks(tasks: list[FileTask], context: Context, jobs: int) -> Iterabl
         return list(pool.map(_work, tasks, chunksize=chunk))
 
 
-def run(paths: list[Path], root: Path, context: Context, jobs: int = 0, force_exclude: bool = False) -> RunResult:
+def run(
+    paths: list[Path], root: Path, context: Context, jobs: int = 0, force_exclude: bool = False
+) -> RunResult:
     settings = context.settings
-    tasks = discover(paths, root, settings.exclude, force_exclude)
+    tasks = discover(paths, root, settings.exclude, force_exclude, settings.project_root)
     result = RunResult(files=len(tasks))
     for findings in analyse_tasks(tasks, context, jobs or default_jobs()):
         result.findings.extend(findings)

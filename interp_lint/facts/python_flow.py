@@ -57,21 +57,22 @@ class Flow:
         self._callers: dict[cst.FunctionDef, list[cst.Call]] | None = None
         self._callee_cache: dict[cst.CSTNode, set[str]] = {}
         self._origin_cache: dict[cst.CSTNode, dict[cst.Call, Origin]] = {}
-        self._active: set[int] = set()
+        self._active: set[tuple[str, int]] = set()
 
     # -- helpers ---------------------------------------------------------------------
     def step(self, node: cst.CSTNode, note: str) -> Step:
         return Step(self.ix.line(node), self.ix.col(node), note)
 
-    def _guard(self, node: cst.CSTNode) -> bool:
-        key = id(node)
+    def _guard(self, node: cst.CSTNode, purpose: str = "") -> bool:
+        """Cut cycles (x = f(x)) and runaway depth; each question guards its own nodes."""
+        key = (purpose, id(node))
         if key in self._active or len(self._active) > MAX_DEPTH:
             return False
         self._active.add(key)
         return True
 
-    def _release(self, node: cst.CSTNode) -> None:
-        self._active.discard(id(node))
+    def _release(self, node: cst.CSTNode, purpose: str = "") -> None:
+        self._active.discard((purpose, id(node)))
 
     def binding_sources(self, name: cst.Name) -> Iterator[tuple[cst.CSTNode, Bound | None]]:
         """The nodes that bind ``name`` here: targets with their values, params, defs."""
@@ -221,7 +222,7 @@ class Flow:
         pname = param.name.value
         if func is not None and (func, pname) in self.ix.click:
             deco, default = self.ix.click[(func, pname)]
-            step = self.step(deco, f"click option default")
+            step = self.step(deco, "click option default")
             for v in self.values(default):
                 yield Value(v.value, v.exact, (*v.steps, step))
         for call, arg in self.param_arguments(param):
@@ -322,7 +323,11 @@ class Flow:
                     for call, arg in self.param_arguments(node):
                         yield from self._classes_behind(arg)
                         del call
-        elif isinstance(base, cst.Attribute) and isinstance(base.value, cst.Name) and base.value.value == "self":
+        elif (
+            isinstance(base, cst.Attribute)
+            and isinstance(base.value, cst.Name)
+            and base.value.value == "self"
+        ):
             cls = self.ix.enclosing_class.get(base)
             if cls is not None:
                 for value in self.ix.self_attrs.get((cls, base.attr.value), []):
@@ -440,7 +445,9 @@ class Flow:
                 if isinstance(lit, cst.Dict):
                     key_arg = self.argument(call, 0, ())
                     if key_arg is not None:
-                        fake = cst.Subscript(value=func.value, slice=[cst.SubscriptElement(cst.Index(key_arg.value))])
+                        fake = cst.Subscript(
+                            value=func.value, slice=[cst.SubscriptElement(cst.Index(key_arg.value))]
+                        )
                         item = self._index(lit, fake)
                         if item is not None:
                             yield from self.values(item)
@@ -491,8 +498,8 @@ class Flow:
     def callees(self, call: cst.Call) -> set[str]:
         cached = self._callee_cache.get(call)
         if cached is None:
-            cached = self._expr_types(call.func) if self._guard(call) else set()
-            self._release(call)
+            cached = self._expr_types(call.func) if self._guard(call, "callee") else set()
+            self._release(call, "callee")
             self._callee_cache[call] = cached
         return cached
 
@@ -552,18 +559,23 @@ class Flow:
         cached = self._origin_cache.get(expr)
         if cached is not None:
             return cached
-        if not self._guard(expr):
+        if not self._guard(expr, "origin"):
             return {}
         try:
             result = self._origins(expr)
         finally:
-            self._release(expr)
+            self._release(expr, "origin")
         if not self._active:
             self._origin_cache[expr] = result
         return result
 
     @staticmethod
-    def _merge(into: dict[cst.Call, Origin], more: dict[cst.Call, Origin], step: Step | None = None, peft: bool = False) -> None:
+    def _merge(
+        into: dict[cst.Call, Origin],
+        more: dict[cst.Call, Origin],
+        step: Step | None = None,
+        peft: bool = False,
+    ) -> None:
         for node, origin in more.items():
             if node not in into:
                 steps = (*origin.steps, step) if step else origin.steps
@@ -599,7 +611,15 @@ class Flow:
                 return out
             cls = self.class_of(func)
             names = dotted(func) or ""
-            if cls is not None or names in {"filter", "list", "tuple", "iter", "itertools.chain", "chain", "sorted"}:
+            if cls is not None or names in {
+                "filter",
+                "list",
+                "tuple",
+                "iter",
+                "itertools.chain",
+                "chain",
+                "sorted",
+            }:
                 for arg in expr.args:
                     self._merge(out, self.origins(arg.value))
                 if isinstance(func, cst.Name) and func.value == "filter" and len(expr.args) == 2:
@@ -611,15 +631,15 @@ class Flow:
                     note = f"`{expr.value}` assigned"
                     step = self.step(node, note)
                     if bound.index is not None:
-                        element = self._element(bound.value, bound.index)
-                        if element is not None:
-                            self._merge(out, self.origins(element), step)
+                        item = self._element(bound.value, bound.index)
+                        if item is not None:
+                            self._merge(out, self.origins(item), step)
                     else:
                         self._merge(out, self.origins(bound.value), step)
                 elif isinstance(node, cst.Param):
-                    for call, arg in self.param_arguments(node):
+                    for call, passed in self.param_arguments(node):
                         step = self.step(call, f"passed as `{node.name.value}`")
-                        self._merge(out, self.origins(arg), step)
+                        self._merge(out, self.origins(passed), step)
             return out
         if isinstance(expr, cst.Attribute):
             base = expr.value
@@ -635,15 +655,12 @@ class Flow:
             self._merge(out, self.origins(expr.value))
             return out
         if isinstance(expr, cst.List | cst.Tuple | cst.Set):
-            for element in expr.elements:
-                self._merge(out, self.origins(element.value))
+            for member in expr.elements:
+                self._merge(out, self.origins(member.value))
             return out
         if isinstance(expr, cst.Dict):
-            for element in expr.elements:
-                if isinstance(element, cst.DictElement):
-                    self._merge(out, self.origins(element.value))
-                else:
-                    self._merge(out, self.origins(element.value))
+            for entry in expr.elements:
+                self._merge(out, self.origins(entry.value))
             return out
         if isinstance(expr, cst.ListComp | cst.GeneratorExp | cst.SetComp):
             comp: cst.CompFor | None = expr.for_in

@@ -99,7 +99,7 @@ class ModuleIndex:
             return []
         try:
             return list(scope[name.value])  # type: ignore[index]
-        except Exception:  # noqa: BLE001 - libcst raises for names it cannot place
+        except Exception:
             return []
 
 

@@ -213,21 +213,24 @@ class ModelFacts:
             value = self._config_field(call, field_name)
             if value is not None:
                 f[key] = value
-        try:
-            d = int(f["d_model"])  # type: ignore[call-overload]
-            layers = int(f["n_layers"])  # type: ignore[call-overload]
-        except (KeyError, TypeError, ValueError):
+
+        def num(key: str, fallback: int = 0) -> int:
+            value = f.get(key)
+            return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else fallback
+
+        d, layers = num("d_model"), num("n_layers")
+        if d <= 0 or layers <= 0:
             return None
-        heads = int(f.get("n_heads") or max(d // 64, 1))  # type: ignore[call-overload]
-        d_head = int(f.get("d_head") or max(d // heads, 1))  # type: ignore[call-overload]
-        kv = int(f.get("n_kv_heads") or heads)  # type: ignore[call-overload]
-        mlp_width = int(f.get("d_mlp") or 4 * d)  # type: ignore[call-overload]
-        vocab = int(f.get("vocab") or 0)  # type: ignore[call-overload]
+        heads = num("n_heads") or max(d // 64, 1)
+        d_head = num("d_head") or max(d // heads, 1)
+        kv = num("n_kv_heads") or heads
+        mlp_width = num("d_mlp") or 4 * d
+        vocab = num("vocab")
         attn = 2 * d * heads * d_head + 2 * d * kv * d_head
         matrices = 3 if (cfg.arch in {"gated", "moe"} or f.get("gated")) else 2
         mlp = 0 if f.get("attn_only") else matrices * d * mlp_width
         if cfg.arch == "moe":
-            mlp *= int(f.get("n_experts") or 1)  # type: ignore[call-overload]
+            mlp *= num("n_experts", 1)
         embed = vocab * d * (1 if f.get("tied") else 2)
         return layers * (attn + mlp) + embed
 
@@ -330,9 +333,7 @@ class ModelFacts:
             uses[ref] = TrainingUse(ref, how, self.ix.line(sink), self.ix.col(sink), steps)
 
         optimizers: list[tuple[cst.Call, dict[int, Origin]]] = []
-        backward = any(
-            training.accelerate_backward.match_any(self.flow.callees(c)) for c in self.ix.calls
-        )
+        backward = any(training.accelerate_backward.match_any(self.flow.callees(c)) for c in self.ix.calls)
         for call, tracked in list(self.tracked.items()):
             callee = self.ix.code(call.func)
             if tracked.kind == "optimizer":
@@ -351,7 +352,8 @@ class ModelFacts:
                 if tracked.ref is not None:
                     refs.setdefault(tracked.ref, Origin(()))
                 for ref, origin in refs.items():
-                    how = f"trained by `{callee}` (line {self.ix.line(call)}), `.{self.ix.code(run.func).split('.')[-1]}()` at line {self.ix.line(run)}"
+                    method = self.ix.code(run.func).split(".")[-1]
+                    how = f"trained by `{callee}`, run by `.{method}()` at line {self.ix.line(run)}"
                     record(ref, origin, call, how)
         for call in self.ix.calls:
             names = self.flow.callees(call)
@@ -364,13 +366,13 @@ class ModelFacts:
 
         self.training = sorted(uses.values(), key=lambda u: u.ref)
 
-    def _accelerate(self, call: cst.Call, optimizers: list[tuple[cst.Call, dict[int, Origin]]], record) -> None:  # type: ignore[no-untyped-def]
+    def _accelerate(
+        self, call: cst.Call, optimizers: list[tuple[cst.Call, dict[int, Origin]]], record
+    ) -> None:  # type: ignore[no-untyped-def]
         """prepare(model, optimizer) + backward(): the model trains unless the optimizer is
         known to hold other parameters only, or the model only runs under no_grad."""
         prepared_optimizers = [
-            refs
-            for opt, refs in optimizers
-            if any(opt in self.flow.origins(a.value) for a in call.args)
+            refs for opt, refs in optimizers if any(opt in self.flow.origins(a.value) for a in call.args)
         ]
         for arg in call.args:
             for ref, origin in self._model_origins(arg.value).items():
@@ -380,11 +382,15 @@ class ModelFacts:
                     continue  # already recorded through the optimizer
                 if self._model_used_only_without_grad(ref):
                     continue
-                record(ref, origin, call, f"prepared by `{self.ix.code(call.func)}` and trained with backward()")
+                record(
+                    ref, origin, call, f"prepared by `{self.ix.code(call.func)}` and trained with backward()"
+                )
 
     def _model_used_only_without_grad(self, ref: int) -> bool:
         uses = []
         for call in self.ix.calls:
-            if self._model_origins(call.func).get(ref) is not None and not isinstance(call.func, cst.Attribute):
+            if self._model_origins(call.func).get(ref) is not None and not isinstance(
+                call.func, cst.Attribute
+            ):
                 uses.append(self.ix.line(call))
         return bool(uses) and all(self._under_no_grad(line) for line in uses)

@@ -15,9 +15,7 @@ from dataclasses import dataclass
 from interp_lint.facts.model import Comment
 
 FILE_LEVEL_LINES = 20
-_PATTERN = re.compile(
-    r"interp-lint:\s*(?P<kind>allow-file|allow)\s*(?:\[(?P<ids>[^\]]*)\])?(?P<rest>.*)$"
-)
+_PATTERN = re.compile(r"interp-lint:\s*(?P<kind>allow-file|allow)\s*(?:\[(?P<ids>[^\]]*)\])?(?P<rest>.*)$")
 _REASON = re.compile(r"^\s*--\s*(?P<reason>.*\S)?\s*$")
 
 

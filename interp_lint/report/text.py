@@ -9,6 +9,11 @@ from interp_lint.findings import Finding
 from interp_lint.report import ReportOptions, visible
 
 _COLORS = {"error": "31", "warning": "33", "info": "34"}
+SEVERITY_ORDER = ("error", "warning", "info")
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _c(text: str, code: str, on: bool) -> str:
@@ -38,16 +43,25 @@ def render(result: RunResult, options: ReportOptions) -> str:
         for (rule, name), n in sorted(counts.items()):
             lines.append(f"{n:5d}  {rule}  {name}")
     by_sev = Counter(f.severity for f in shown)
+    files = _plural(result.files, "file")
     if shown:
-        parts = [f"{by_sev[s]} {s}{'s' if by_sev[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if by_sev[s]]
-        lines.append(f"Found {len(shown)} finding{'s' if len(shown) != 1 else ''} ({', '.join(parts)}) in {result.files} file{'s' if result.files != 1 else ''}.")
+        parts = [
+            _plural(by_sev[s], s) if s != "info" else f"{by_sev[s]} info" for s in SEVERITY_ORDER if by_sev[s]
+        ]
+        lines.append(f"Found {_plural(len(shown), 'finding')} ({', '.join(parts)}) in {files}.")
     else:
-        lines.append(f"All checks passed ({result.files} file{'s' if result.files != 1 else ''}).")
-    hidden_info = sum(1 for f in result.findings if not f.suppressed and f.severity == "info") if not options.show_info else 0
+        lines.append(f"All checks passed ({files}).")
+    hidden_info = (
+        sum(1 for f in result.findings if f.suppressed is None and f.severity == "info")
+        if not options.show_info
+        else 0
+    )
     suppressed = sum(1 for f in result.findings if f.suppressed is not None)
     notes = []
     if hidden_info:
-        notes.append(f"{hidden_info} info finding{'s' if hidden_info != 1 else ''} hidden (--show-info)")
+        notes.append(
+            f"{hidden_info} info {'finding' if hidden_info == 1 else 'findings'} hidden (--show-info)"
+        )
     if suppressed:
         notes.append(f"{suppressed} suppressed")
     if notes:

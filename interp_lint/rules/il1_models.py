@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 
 
 def _resolution_steps(ref: ModelRef) -> tuple[Step, ...]:
-    note = f"{ref.api} loads `{ref.model}`"
+    verb = {"built": "builds", "hosted": "queries"}.get(ref.kind, "loads")
+    note = f"{ref.api} {verb} `{ref.model}`"
     if ref.tier_source:
         note += f" ({ref.tier} tier by {ref.tier_source})"
     head = Step(ref.line, ref.column, note)

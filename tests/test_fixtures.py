@@ -1,0 +1,54 @@
+"""Every fixture file, checked against its inline ``# expect: ILnnn`` marks.
+
+The comparison is exact: a missing finding fails (recall), and so does an extra one
+(precision). Files with no marks are near misses that must stay silent.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+from interp_lint.config import Settings, load_settings
+from interp_lint.context import Context
+from interp_lint.discover import discover
+from interp_lint.engine import analyse_file
+
+EXPECT = re.compile(r"expect:\s*(IL\d{3}(?:\s*,\s*IL\d{3})*)")
+REPO_TREES = {"repos"}
+
+
+def expected(path: Path) -> set[tuple[int, str]]:
+    text = path.read_bytes().decode("utf-8", "replace")
+    out: set[tuple[int, str]] = set()
+    for number, line in enumerate(text.splitlines(), start=1):
+        for match in EXPECT.finditer(line):
+            out |= {(number, rule.strip()) for rule in match[1].split(",")}
+    return out
+
+
+def fixture_files() -> list[Path]:
+    tasks = discover([FIXTURES], FIXTURES, ())
+    return [t.path for t in tasks if t.rel.split("/")[0] not in REPO_TREES]
+
+
+@pytest.mark.parametrize("path", fixture_files(), ids=lambda p: p.relative_to(FIXTURES).as_posix())
+def test_fixture(path: Path) -> None:
+    settings = load_settings(path) if "demo-lab" in path.parts else Settings()
+    tasks = discover([path], path.parent, ())
+    assert len(tasks) == 1
+    findings = analyse_file(tasks[0], Context(settings))
+    found = {(f.line, f.rule) for f in findings if f.suppressed is None}
+    assert found == expected(path)
+
+
+def test_every_rule_has_a_fixture() -> None:
+    from interp_lint.policy import load_policy
+
+    marked = {rule for path in FIXTURES.rglob("*") if path.is_file() for _, rule in expected(path)}
+    implemented = {"IL101", "IL102", "IL103", "IL402", "IL901", "IL902"}
+    assert implemented <= marked
+    assert marked <= set(load_policy().rules)
