@@ -112,6 +112,15 @@ def analyse_tasks(tasks: list[FileTask], context: Context, jobs: int) -> Iterabl
         return list(pool.map(_work, tasks, chunksize=chunk))
 
 
+def repository_findings(findings: list[Finding], roots: list[Path], context: Context) -> list[Finding]:
+    """Rules over the whole run (IL401), reported at path "." and line 0."""
+    from interp_lint.rules.il4_governance import missing_disclosure_policy
+
+    if not context.settings.selects("IL401"):
+        return []
+    return [to_finding(emit, ".", context) for emit in missing_disclosure_policy(findings, roots, context)]
+
+
 def run(
     paths: list[Path], root: Path, context: Context, jobs: int = 0, force_exclude: bool = False
 ) -> RunResult:
@@ -120,5 +129,8 @@ def run(
     result = RunResult(files=len(tasks))
     for findings in analyse_tasks(tasks, context, jobs or default_jobs()):
         result.findings.extend(findings)
+    result.findings.extend(
+        repository_findings(result.findings, [root, settings.project_root or root], context)
+    )
     result.findings.sort(key=Finding.sort_key)
     return result

@@ -65,6 +65,44 @@ class TrainingUse:
 
 
 @dataclass(frozen=True)
+class BenchmarkUse:
+    """Code runs or loads a benchmark (``tag`` is "capability" or "safety")."""
+
+    line: int
+    column: int
+    name: str
+    tag: str
+    via: str
+    end_line: int = 0
+    cell: int | None = None
+
+
+@dataclass(frozen=True)
+class Signal:
+    """A located, named fact: an intervention, a compression step, an importance score,
+    a loss term from internals, or an experiment tracker that ships results out."""
+
+    line: int
+    column: int
+    what: str
+    end_line: int = 0
+    cell: int | None = None
+
+
+@dataclass(frozen=True)
+class Publication:
+    """Something leaves for a public destination; ``frontier`` names the frontier model
+    it derives from, when it does."""
+
+    line: int
+    column: int
+    target: str
+    frontier: str | None = None
+    end_line: int = 0
+    cell: int | None = None
+
+
+@dataclass(frozen=True)
 class Comment:
     """A real comment token (never text inside a string)."""
 
@@ -83,6 +121,13 @@ class UnitFacts:
     # Line spans of statements: a suppression anywhere on a statement covers all of it.
     statements: list[tuple[int, int]] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)
+    benchmarks: list[BenchmarkUse] = field(default_factory=list)
+    interventions: list[Signal] = field(default_factory=list)
+    compressions: list[Signal] = field(default_factory=list)
+    importance: list[Signal] = field(default_factory=list)
+    internals_losses: list[Signal] = field(default_factory=list)
+    publications: list[Publication] = field(default_factory=list)
+    trackers: list[Signal] = field(default_factory=list)
     error: str | None = None
     error_line: int = 1
     error_cell: int | None = None

@@ -8,8 +8,10 @@ import libcst as cst
 
 from interp_lint.facts.comments import python_comments
 from interp_lint.facts.model import UnitFacts
+from interp_lint.facts.python_capability import CapabilityFacts
 from interp_lint.facts.python_index import index_module
 from interp_lint.facts.python_models import ModelFacts
+from interp_lint.facts.python_release import ReleaseFacts
 from interp_lint.facts.suppressions import parse_suppressions
 
 if TYPE_CHECKING:
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
 
 def could_matter(text: str, context: Context) -> bool:
     """The pre-filter: can this text yield any fact at all?"""
-    return any(module in text for module in context.trigger_modules)
+    return any(token in text for token in context.trigger_tokens)
 
 
 def extract_python(text: str, context: Context) -> UnitFacts:
@@ -40,10 +42,22 @@ def extract_python(text: str, context: Context) -> UnitFacts:
         index = index_module(module)
         models = ModelFacts(index, context.policy, context.tiers)
         models.run()
+        capability = CapabilityFacts(index, models.flow, context.policy, context.catalog)
+        capability.run()
+        capability.internals_terms(trained=bool(models.training))
+        release = ReleaseFacts(index, models.flow, context.policy, models.models, models.held_models)
+        release.run()
     except RecursionError:
         facts.error = "cannot analyse: nesting too deep"
         return facts
     facts.models = models.models
     facts.training = models.training
     facts.statements = index.statements
+    facts.benchmarks = capability.benchmarks
+    facts.interventions = capability.interventions
+    facts.compressions = capability.compressions
+    facts.importance = capability.importance
+    facts.internals_losses = capability.internals_losses
+    facts.publications = release.publications
+    facts.trackers = release.tracking
     return facts

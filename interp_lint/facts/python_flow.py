@@ -50,7 +50,7 @@ class Flow:
     def __init__(self, index: ModuleIndex, passthrough_methods: frozenset[str]) -> None:
         self.ix = index
         self.passthrough_methods = passthrough_methods
-        self.tracked: set[cst.Call] = set()
+        self._tracked: set[cst.Call] = set()
         self.passthrough_calls: set[cst.Call] = set()  # wrappers: result holds arg 0
         self.peft_calls: set[cst.Call] = set()
         self.unpack_calls: set[cst.Call] = set()  # accelerate.prepare: i-th result is i-th arg
@@ -58,6 +58,16 @@ class Flow:
         self._callee_cache: dict[cst.CSTNode, set[str]] = {}
         self._origin_cache: dict[cst.CSTNode, dict[cst.Call, Origin]] = {}
         self._active: set[tuple[str, int]] = set()
+
+    @property
+    def tracked(self) -> set[cst.Call]:
+        """Calls whose results are followed (models, trainers, optimizers, configs)."""
+        return self._tracked
+
+    @tracked.setter
+    def tracked(self, calls: set[cst.Call]) -> None:
+        self._tracked = calls
+        self._origin_cache.clear()  # origins computed against the old set are stale
 
     # -- helpers ---------------------------------------------------------------------
     def step(self, node: cst.CSTNode, note: str) -> Step:
@@ -314,6 +324,10 @@ class Flow:
             return
         if isinstance(base, cst.Name):
             for node, bound in self.binding_sources(base):
+                if bound is not None and bound.index is not None:
+                    cls = self._parsed_dataclass(bound.value, bound.index)
+                    if cls is not None:
+                        yield cls, None
                 if bound is not None and bound.index is None and not bound.iterates:
                     yield from self._classes_behind(bound.value)
                 elif isinstance(node, cst.Param) and node.annotation is not None:
@@ -333,6 +347,30 @@ class Flow:
                 for value in self.ix.self_attrs.get((cls, base.attr.value), []):
                     yield from self._classes_behind(value)
 
+    def _parsed_dataclass(self, value: cst.BaseExpression, index: int) -> cst.ClassDef | None:
+        """``a, b = HfArgumentParser((A, B)).parse_args_into_dataclasses()``: ``a`` is an A."""
+        if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute)):
+            return None
+        if not value.func.attr.value.startswith("parse_"):
+            return None
+        for origin in self._constructor_calls(value.func.value):
+            first = self.argument(origin, 0, ("dataclass_types",))
+            lit = self.literal(first.value) if first is not None else None
+            if isinstance(lit, cst.List | cst.Tuple) and index < len(lit.elements):
+                return self.class_of(lit.elements[index].value)
+        return None
+
+    def _constructor_calls(self, expr: cst.BaseExpression) -> list[cst.Call]:
+        if isinstance(expr, cst.Call):
+            return [expr]
+        if isinstance(expr, cst.Name):
+            return [
+                b.value
+                for _, b in self.binding_sources(expr)
+                if b is not None and b.index is None and isinstance(b.value, cst.Call)
+            ]
+        return []
+
     def _constructor_arg(self, cls: cst.ClassDef, call: cst.Call, attr: str) -> cst.BaseExpression | None:
         for arg in call.args:
             if arg.keyword is not None and arg.keyword.value == attr:
@@ -347,15 +385,20 @@ class Flow:
         """The list/tuple/dict literal an expression is bound to, if any."""
         if isinstance(expr, cst.List | cst.Tuple | cst.Dict | cst.Set):
             return expr
-        if isinstance(expr, cst.Name) and self._guard(expr):
+        if isinstance(expr, cst.Name) and self._guard(expr, "literal"):
             try:
-                for _, bound in self.binding_sources(expr):
+                for node, bound in self.binding_sources(expr):
                     if bound is not None and bound.index is None and not bound.iterates:
                         found = self.literal(bound.value)
                         if found is not None:
                             return found
+                    elif isinstance(node, cst.Param):
+                        for _, passed in self.param_arguments(node):
+                            found = self.literal(passed)
+                            if found is not None:
+                                return found
             finally:
-                self._release(expr)
+                self._release(expr, "literal")
         if isinstance(expr, cst.Attribute):
             for cls, _call in self._classes_behind(expr.value):
                 default = self.ix.class_attrs.get(cls, {}).get(expr.attr.value)
@@ -520,26 +563,26 @@ class Flow:
                     if isinstance(bound.value, cst.Call) and attrs:
                         # obj.method() where obj = Class(): "Class.method". Calling obj
                         # itself is not calling its factory again.
-                        prefixes |= self.callees(bound.value)
+                        prefixes |= {_instance_type(n) for n in self.callees(bound.value)}
                     elif isinstance(bound.value, cst.Name | cst.Attribute):
                         prefixes |= self._expr_types(bound.value)
                 elif isinstance(node, cst.Param) and node.annotation is not None:
                     prefixes |= self.ix.qualified(node.annotation.annotation)
         elif isinstance(base, cst.Call):
-            prefixes |= self.callees(base)
+            prefixes |= {_instance_type(n) for n in self.callees(base)}
         if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Attribute):
             inner = expr.value
             if isinstance(inner.value, cst.Name) and inner.value.value == "self":
                 cls = self.ix.enclosing_class.get(inner)
                 for value in self.ix.self_attrs.get((cls, inner.attr.value), []) if cls else []:
                     if isinstance(value, cst.Call):
-                        prefixes |= {f"{p}.{expr.attr.value}" for p in self.callees(value)}
+                        prefixes |= {f"{_instance_type(p)}.{expr.attr.value}" for p in self.callees(value)}
         if isinstance(base, cst.Name) and base.value == "self" and len(attrs) >= 2:
             cls = self.ix.enclosing_class.get(expr) or self._enclosing_self(expr)
             for value in self.ix.self_attrs.get((cls, attrs[0]), []) if cls else []:
                 if isinstance(value, cst.Call):
                     rest = "".join(f".{a}" for a in attrs[1:])
-                    prefixes |= {f"{p}{rest}" for p in self.callees(value)}
+                    prefixes |= {f"{_instance_type(p)}{rest}" for p in self.callees(value)}
         names |= {f"{p}{suffix}" for p in prefixes}
         plain = dotted(expr)
         if plain and not names:
@@ -678,3 +721,9 @@ class Flow:
         if isinstance(expr, cst.Await):
             self._merge(out, self.origins(expr.expression))
         return out
+
+
+def _instance_type(factory: str) -> str:
+    """The type of what a call returns: ``X.from_pretrained(...)`` gives an ``X``."""
+    head, _, last = factory.rpartition(".")
+    return head if head and last.startswith("from_") else factory

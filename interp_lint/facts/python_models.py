@@ -17,6 +17,7 @@ from interp_lint.facts.python_flow import UNKNOWN, Flow, Origin
 from interp_lint.facts.python_index import ModuleIndex
 from interp_lint.facts.tiers import TierTable
 from interp_lint.policy import Policy
+from interp_lint.policy.globs import GlobSet
 from interp_lint.policy.load import ConfigClass, Loader
 
 
@@ -60,6 +61,7 @@ class ModelFacts:
         self.training: list[TrainingUse] = []
         self.tracked: dict[cst.Call, _Tracked] = {}
         self.ref_calls: dict[int, cst.Call] = {}
+        self.trains_itself: list[tuple[int, cst.Call]] = []  # hosted fine-tuning jobs
 
     # -- discovery of tracked calls -------------------------------------------------
     def run(self) -> None:
@@ -76,7 +78,7 @@ class ModelFacts:
                 self.flow.unpack_calls.add(call)
             if training.optimizers.match_any(names):
                 self.tracked[call] = _Tracked("optimizer")
-            elif training.trainers.match_any(names):
+            elif training.trainers.match_any(names) or self._subclasses(call, training.trainers):
                 self.tracked[call] = _Tracked("trainer")
             for cfg in self.policy.config_classes:
                 if cfg.callee.match_any(names):
@@ -94,6 +96,13 @@ class ModelFacts:
                     break
         self.flow.tracked = set(self.tracked)
         self._training()
+
+    def _subclasses(self, call: cst.Call, globs: GlobSet) -> bool:
+        """``class MyTrainer(Trainer)`` in this module: constructing it builds a trainer."""
+        cls = self.flow.class_of(call.func)
+        if cls is None:
+            return False
+        return any(globs.match_any(self.ix.qualified(base.value)) for base in cls.bases)
 
     def _new_ref(self, call: cst.Call, ref: ModelRef) -> int:
         pos = self.ix.positions[call]
@@ -119,6 +128,14 @@ class ModelFacts:
         if loader.string_only and self.flow.origins(expr):
             return
         values = self.flow.values(expr)
+        if loader.kv_key is not None:
+            values = [
+                type(v)(pair.split("=", 1)[1].strip(), v.exact, v.steps)
+                for v in values
+                if isinstance(v.value, str)
+                for pair in v.value.split(",")
+                if pair.split("=", 1)[0].strip() == loader.kv_key and "=" in pair
+            ]
         if loader.second_position is not None:
             second = self.flow.argument(call, loader.second_position, loader.second_keywords)
             if second is not None:
@@ -145,7 +162,9 @@ class ModelFacts:
             ref.params = tiering.params  # type: ignore[attr-defined]
             ref.tier_source = tiering.source  # type: ignore[attr-defined]
             ref.confidence = tiering.confidence  # type: ignore[attr-defined]
-        self._new_ref(call, ref)
+        index = self._new_ref(call, ref)
+        if loader.trains:
+            self.trains_itself.append((index, call))
 
     def _builder(self, call: cst.Call, name: str, position: int, keywords: tuple[str, ...]) -> None:
         arg = self.flow.argument(call, position, keywords)
@@ -243,6 +262,10 @@ class ModelFacts:
                 out.setdefault(tracked.ref, origin)
         return out
 
+    def held_models(self, expr: cst.BaseExpression) -> set[int]:
+        """Indexes of the model references whose weights ``expr`` can hold."""
+        return set(self._model_origins(expr))
+
     def _frozen(self) -> tuple[set[int], set[int]]:
         """Models whose weights are frozen, and models (partly) unfrozen again."""
         frozen: set[int] = set()
@@ -325,13 +348,15 @@ class ModelFacts:
         def record(ref: int, origin: Origin, sink: cst.Call, how: str) -> None:
             if ref in uses:
                 return
-            if self.models[ref].kind == "hosted":
+            if self.models[ref].kind == "hosted" and how != "hosted fine-tuning job":
                 return
             if ref in frozen and ref not in unfrozen and not origin.peft:
                 return
             steps = (*origin.steps, Step(self.ix.line(sink), self.ix.col(sink), how))
             uses[ref] = TrainingUse(ref, how, self.ix.line(sink), self.ix.col(sink), steps)
 
+        for ref, call in self.trains_itself:
+            record(ref, Origin(()), call, "hosted fine-tuning job")
         optimizers: list[tuple[cst.Call, dict[int, Origin]]] = []
         backward = any(training.accelerate_backward.match_any(self.flow.callees(c)) for c in self.ix.calls)
         for call, tracked in list(self.tracked.items()):

@@ -60,6 +60,8 @@ class Loader:
     second_keywords: tuple[str, ...] = ()
     string_only: bool = False
     optional: bool = False
+    trains: bool = False
+    kv_key: str | None = None  # the argument is "k=v,k=v"; the model is the value of this key
 
 
 @dataclass(frozen=True)
@@ -208,6 +210,8 @@ def load_policy(root: Path | None = None) -> Policy:
             second_keywords=tuple(entry.get("second_keyword", ())),
             string_only=entry.get("string_only", False),
             optional=entry.get("optional", False),
+            trains=entry.get("trains", False),
+            kv_key=entry.get("kv_key"),
         )
         for entry in loaders_data.get("loader", ())
     )

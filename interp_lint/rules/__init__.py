@@ -44,7 +44,13 @@ def unit_rule(func: UnitRule) -> UnitRule:
 
 
 def run_unit_rules(facts: UnitFacts, context: Context) -> Iterator[Emit]:
-    from interp_lint.rules import il1_models, il4_governance, il9_blind_spots  # noqa: F401
+    from interp_lint.rules import (  # noqa: F401  (registration)
+        il1_models,
+        il2_capability,
+        il3_sealed,
+        il4_governance,
+        il9_blind_spots,
+    )
 
     for rule in UNIT_RULES:
         yield from rule(facts, context)

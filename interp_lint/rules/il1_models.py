@@ -50,7 +50,7 @@ def model_training(facts: UnitFacts, context: Context) -> Iterator[Emit]:
     for use in facts.training:
         ref = facts.models[use.ref]
         evidence = (*_resolution_steps(ref), *use.steps)
-        if ref.kind == "checkpoint" and ref.tier == "frontier":
+        if ref.kind in {"checkpoint", "hosted"} and ref.tier == "frontier":
             yield _emit("IL102", ref, evidence)
         elif ref.kind == "built" and ref.params is not None:
             if ref.params >= context.settings.large_min_params:

@@ -1,13 +1,16 @@
 #!/usr/bin/env python
-"""Generic SFT entry point used by the sweep configs; the model is always passed in."""
+"""Generic SFT entry point used by the sweep configs; the model is always passed in.
+After training, a hosted judge (also passed in) grades a handful of samples."""
 import argparse
 
 from datasets import load_dataset
+from openai import OpenAI
 from transformers import (AutoModelForCausalLM, AutoTokenizer, DataCollatorForLanguageModeling,
                           Trainer, TrainingArguments)
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--model", required=True, help="hub id or local path")
+ap.add_argument("--judge", required=True, help="hosted judge model name")
 ap.add_argument("--data", default="data/sft.jsonl")
 ap.add_argument("--epochs", type=float, default=1.0)
 ap.add_argument("--lr", type=float, default=2e-5)
@@ -31,3 +34,10 @@ trainer = Trainer(
     data_collator=DataCollatorForLanguageModeling(tok, mlm=False),
 )
 trainer.train()
+
+client = OpenAI()
+for prompt in ["Explain what you are unsure about.", "What is 17 * 23?"]:
+    ids = tok(prompt, return_tensors="pt").to(model.device)
+    sample = tok.decode(model.generate(**ids, max_new_tokens=64)[0], skip_special_tokens=True)
+    verdict = client.chat.completions.create(model=args.judge, messages=[{"role": "user", "content": f"Grade 1-10:\n{sample}"}])  # expect: IL901
+    print(prompt, "->", verdict.choices[0].message.content)

@@ -1,0 +1,85 @@
+"""Score interp-lint against labelled cases: precision and recall per rule.
+
+Each case marks its expected findings inline (``# expect: IL102``; for JSON files a sibling
+``NAME.json.expect`` with ``LINE: IL102`` lines). Findings are compared as exact
+(file, line, rule) triples. Repository-level IL401 is not scored (cases are single files).
+
+    python eval/score.py eval/heldout/il1 eval/heldout/il234 [--rules IL1,IL9] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from interp_lint.config import Settings
+from interp_lint.context import Context
+from interp_lint.discover import discover
+from interp_lint.engine import analyse_file
+
+EXPECT = re.compile(r"expect:\s*(IL\d{3}(?:\s*,\s*IL\d{3})*)")
+
+
+def expected(path: Path) -> set[tuple[int, str]]:
+    sidecar = path.with_name(path.name + ".expect")
+    out: set[tuple[int, str]] = set()
+    if sidecar.exists():
+        for line in sidecar.read_text().splitlines():
+            if ":" in line:
+                number, rules = line.split(":", 1)
+                out |= {(int(number), r.strip()) for r in rules.split(",") if r.strip()}
+        return out
+    for number, line in enumerate(path.read_text(errors="replace").splitlines(), start=1):
+        for match in EXPECT.finditer(line):
+            out |= {(number, rule.strip()) for rule in match[1].split(",")}
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folders", nargs="+", type=Path)
+    parser.add_argument("--rules", default="IL", help="comma-separated prefixes to score")
+    parser.add_argument("--show", action="store_true", help="list every mismatch")
+    args = parser.parse_args()
+    prefixes = tuple(p.strip() for p in args.rules.split(","))
+    context = Context(Settings())
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    files = 0
+    for folder in args.folders:
+        for task in discover([folder], folder, ()):
+            files += 1
+            want = {e for e in expected(task.path) if e[1].startswith(prefixes)}
+            got = {
+                (f.line, f.rule)
+                for f in analyse_file(task, context)
+                if f.suppressed is None and f.rule.startswith(prefixes) and f.rule != "IL401"
+            }
+            for line, rule in got & want:
+                tp[rule] += 1
+            for line, rule in got - want:
+                fp[rule] += 1
+                if args.show:
+                    print(f"FP {folder / task.rel}:{line} {rule}")
+            for line, rule in want - got:
+                fn[rule] += 1
+                if args.show:
+                    print(f"FN {folder / task.rel}:{line} {rule}")
+    print(f"{'rule':<7}{'tp':>5}{'fp':>5}{'fn':>5}{'precision':>11}{'recall':>8}")
+    for rule in sorted(set(tp) | set(fp) | set(fn)):
+        p = tp[rule] / (tp[rule] + fp[rule]) if tp[rule] + fp[rule] else 1.0
+        r = tp[rule] / (tp[rule] + fn[rule]) if tp[rule] + fn[rule] else 1.0
+        print(f"{rule:<7}{tp[rule]:>5}{fp[rule]:>5}{fn[rule]:>5}{p:>11.2f}{r:>8.2f}")
+    T, F, N = sum(tp.values()), sum(fp.values()), sum(fn.values())
+    precision = T / (T + F) if T + F else 1.0
+    recall = T / (T + N) if T + N else 1.0
+    print(f"{'all':<7}{T:>5}{F:>5}{N:>5}{precision:>11.2f}{recall:>8.2f}   ({files} files)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,427 @@
+"""Capability-feedback facts from Python: benchmarks, interventions, compression,
+importance scores, and losses that include terms computed from a model's internals."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import libcst as cst
+
+from interp_lint.facts.benchmarks import Catalog
+from interp_lint.facts.model import BenchmarkUse, Signal
+from interp_lint.facts.python_flow import Flow
+from interp_lint.facts.python_index import ModuleIndex, dotted
+from interp_lint.policy import Policy
+from interp_lint.policy.globs import GlobSet
+
+
+def _names_in(node: cst.CSTNode) -> set[str]:
+    """Every identifier and attribute name under ``node``."""
+    found: set[str] = set()
+
+    class Collect(cst.CSTVisitor):
+        def visit_Name(self, n: cst.Name) -> None:
+            found.add(n.value)
+
+    node.visit(Collect())
+    return found
+
+
+class CapabilityFacts:
+    def __init__(self, index: ModuleIndex, flow: Flow, policy: Policy, catalog: Catalog) -> None:
+        self.ix = index
+        self.flow = flow
+        self.policy = policy
+        self.catalog = catalog
+        harnesses = policy.extra.get("harnesses", {})
+        self.harnesses = [
+            (GlobSet(tuple(h["callee"])), h, set(h.get("positional_for", ())))
+            for h in harnesses.get("harness", ())
+        ]
+        self.task_modules = tuple(harnesses.get("task_modules", {}).get("prefixes", ()))
+        interventions = policy.extra.get("interventions", {})
+        self.hooks = interventions.get("hooks", {})
+        self.nnsight = interventions.get("nnsight", {})
+        libs = interventions.get("libraries", {})
+        self.intervention_libs = GlobSet(tuple(libs.get("callee", ())))
+        self.intervention_requires = dict(libs.get("requires_keyword", {}))
+        self.intervention_methods = set(libs.get("methods", ()))
+        compression = policy.extra.get("compression", {})
+        comp = compression.get("compression", {})
+        self.compress_calls = GlobSet(tuple(comp.get("callee", ())), tuple(comp.get("exclude", ())))
+        self.compress_methods = set(comp.get("methods", ()))
+        self.distill_losses = GlobSet(tuple(comp.get("distill_losses", ())))
+        self.teacher_words = tuple(comp.get("teacher_words", ("teacher",)))
+        imp = compression.get("importance", {})
+        self.importance_calls = GlobSet(tuple(imp.get("callee", ())))
+        self.importance_methods = set(imp.get("methods", ()))
+        self.importance_words = tuple(imp.get("words", ()))
+        self.benchmarks: list[BenchmarkUse] = []
+        self.interventions: list[Signal] = []
+        self.compressions: list[Signal] = []
+        self.importance: list[Signal] = []
+        self.internals_losses: list[Signal] = []
+
+    def signal(self, node: cst.CSTNode, what: str) -> Signal:
+        pos = self.ix.positions[node]
+        return Signal(pos.start.line, pos.start.column + 1, what, pos.end.line)
+
+    def run(self) -> None:
+        for call in self.ix.calls:
+            names = self.flow.callees(call)
+            self._benchmark(call, names)
+            self._intervention(call, names)
+            self._compression(call, names)
+            self._importance(call, names)
+        self._nnsight_edits()
+        self._importance_words()
+
+    # -- benchmarks ------------------------------------------------------------------
+    def _strings(self, expr: cst.BaseExpression) -> Iterator[str]:
+        if (
+            isinstance(expr, cst.Call)
+            and isinstance(expr.func, cst.Attribute)
+            and expr.func.attr.value == "split"
+        ):
+            expr = expr.func.value  # "mmlu,gsm8k".split(","): the names are split below
+        items = self.flow._items(expr) or [expr]
+        for item in items:
+            for value in self.flow.values(item):
+                if isinstance(value.value, str):
+                    yield from (part.strip() for part in value.value.split(",") if part.strip())
+
+    def _benchmark(self, call: cst.Call, names: set[str]) -> None:
+        for globs, harness, positional_for in self.harnesses:
+            if not globs.match_any(names):
+                continue
+            position = harness.get("position")
+            if harness["name"] == "lm-eval" and not (names & positional_for):
+                position = None  # simple_evaluate(model, ...) takes tasks by keyword
+            arg = self.flow.argument(call, position, harness.get("keyword", ()))
+            if arg is None:
+                return
+            for text in self._strings(arg.value):
+                bench = self.catalog.lookup(text, harness["match"])
+                if bench is not None:
+                    self._add_benchmark(call, bench.name, bench.tag, f"{harness['name']} `{text}`")
+            for item in self.flow._items(arg.value) or [arg.value]:
+                if isinstance(item, cst.Call):
+                    self._task_function(item, harness["name"], anchor=call)
+            return
+        self._task_function(call, None, anchor=call)
+
+    def _task_function(self, call: cst.Call, harness: str | None, anchor: cst.Call) -> None:
+        """``from inspect_evals.gsm8k import gsm8k; eval(gsm8k())``: the function names a task."""
+        for name in self.flow.callees(call):
+            if not name.startswith(self.task_modules):
+                continue
+            bench = self.catalog.task(name.rsplit(".", 1)[-1])
+            if bench is not None:
+                self._add_benchmark(anchor, bench.name, bench.tag, f"task `{name}`")
+                return
+
+    def _add_benchmark(self, call: cst.Call, name: str, tag: str, via: str) -> None:
+        pos = self.ix.positions[call]
+        use = BenchmarkUse(pos.start.line, pos.start.column + 1, name, tag, via, pos.end.line)
+        if not any(b.line == use.line and b.name == use.name for b in self.benchmarks):
+            self.benchmarks.append(use)
+
+    # -- interventions ---------------------------------------------------------------
+    def _intervention(self, call: cst.Call, names: set[str]) -> None:
+        func = call.func
+        method = func.attr.value if isinstance(func, cst.Attribute) else None
+        if self.intervention_libs.match_any(names):
+            needed = {self.intervention_requires.get(n) for n in names} - {None}
+            if not needed or any(a.keyword and a.keyword.value in needed for a in call.args):
+                self.interventions.append(self.signal(call, self.ix.code(func)))
+            return
+        if method in self.intervention_methods:
+            self.interventions.append(self.signal(call, self.ix.code(func)))
+            return
+        hook_exprs: list[cst.BaseExpression] = []
+        if method in self.hooks.get("transformer_lens_run", ()):
+            hook_exprs = [
+                a.value for a in call.args if a.keyword and a.keyword.value in self.hooks["hook_keywords"]
+            ]
+        elif method in self.hooks.get("transformer_lens_add", ()):
+            hook_exprs = [a.value for a in call.args[1:2]] + [
+                a.value for a in call.args if a.keyword and a.keyword.value == "hook"
+            ]
+        elif method in self.hooks.get("torch_register", ()):
+            hook_exprs = [a.value for a in call.args[:1]]
+        for expr in hook_exprs:
+            if any(self._writes(fn) for fn in self._hook_functions(expr)):
+                self.interventions.append(self.signal(call, f"hook that writes, installed by .{method}()"))
+                return
+
+    def _hook_functions(self, expr: cst.BaseExpression) -> Iterator[cst.CSTNode]:
+        """Function definitions or lambdas an argument of hooks can refer to."""
+        stack = [expr]
+        seen = 0
+        while stack and seen < 64:
+            seen += 1
+            node = stack.pop()
+            if isinstance(node, cst.Lambda):
+                yield node
+            elif isinstance(node, cst.List | cst.Tuple):
+                stack.extend(e.value for e in node.elements)
+            elif isinstance(node, cst.Call):
+                if (dotted(node.func) or "").endswith("partial") and node.args:
+                    stack.append(node.args[0].value)
+                elif dotted(node.func) in {"list", "tuple"}:
+                    stack.extend(a.value for a in node.args)
+                else:
+                    for target in [self.flow.function_of(node.func)]:
+                        if target is not None:
+                            stack.extend(self.ix.returns.get(target, []))
+            elif isinstance(node, cst.Name):
+                for source, bound in self.flow.binding_sources(node):
+                    if isinstance(source, cst.FunctionDef):
+                        yield source
+                    elif isinstance(source, cst.Param):
+                        stack.extend(arg for _, arg in self.flow.param_arguments(source))
+                    elif bound is not None:
+                        if bound.iterates:
+                            stack.extend(self.flow._items(bound.value))
+                        else:
+                            stack.append(bound.value)
+            elif isinstance(node, cst.ListComp | cst.GeneratorExp):
+                stack.append(node.elt)
+
+    @staticmethod
+    def _writes(fn: cst.CSTNode) -> bool:
+        """Does a hook change the activation: return a value, or assign into it?"""
+        if isinstance(fn, cst.Lambda):
+            body = fn.body
+            return not (isinstance(body, cst.Name) and body.value == "None") and not (
+                isinstance(body, cst.Call)
+                and isinstance(body.func, cst.Attribute)
+                and body.func.attr.value == "append"
+            )
+        assert isinstance(fn, cst.FunctionDef)
+        params = [p.name.value for p in fn.params.params]
+        first = params[0] if params else None
+        if first in {"self", "module"} and len(params) > 1:
+            first = params[1] if first == "self" else params[-1]
+        writes = False
+
+        class Visit(cst.CSTVisitor):
+            def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+                return node is fn
+
+            def visit_Return(self, node: cst.Return) -> None:
+                nonlocal writes
+                if node.value is not None and not (
+                    isinstance(node.value, cst.Name) and node.value.value == "None"
+                ):
+                    writes = True
+
+            def visit_Assign(self, node: cst.Assign) -> None:
+                nonlocal writes
+                for t in node.targets:
+                    if isinstance(t.target, cst.Subscript) and first and first in _names_in(t.target.value):
+                        writes = True
+
+            def visit_AugAssign(self, node: cst.AugAssign) -> None:
+                nonlocal writes
+                if first and first in _names_in(node.target):
+                    writes = True
+
+            def visit_Call(self, node: cst.Call) -> None:
+                nonlocal writes
+                func = node.func
+                if (
+                    isinstance(func, cst.Attribute)
+                    and func.attr.value.endswith("_")
+                    and not func.attr.value.startswith("_")
+                ):
+                    if first and isinstance(func.value, cst.Name) and func.value.value == first:
+                        writes = True  # in-place tensor ops: act.add_(v), act.mul_(0)
+
+        fn.visit(Visit())
+        return writes
+
+    def _nnsight_edits(self) -> None:
+        contexts = set(self.nnsight.get("contexts", ()))
+        attributes = set(self.nnsight.get("attributes", ()))
+        ix = self.ix
+        found = self.interventions
+
+        class Visit(cst.CSTVisitor):
+            def __init__(self) -> None:
+                self.depth = 0
+
+            def visit_With(self, node: cst.With) -> None:
+                for item in node.items:
+                    call = item.item
+                    if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute):
+                        if call.func.attr.value in contexts:
+                            self.depth += 1
+                            return
+
+            def leave_With(self, original_node: cst.With) -> None:
+                for item in original_node.items:
+                    call = item.item
+                    if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute):
+                        if call.func.attr.value in contexts:
+                            self.depth -= 1
+                            return
+
+            def _edit(self, target: cst.BaseExpression, node: cst.CSTNode) -> None:
+                base = target
+                while isinstance(base, cst.Subscript):
+                    base = base.value
+                if self.depth and isinstance(base, cst.Attribute) and base.attr.value in attributes:
+                    pos = ix.positions[node]
+                    found.append(
+                        Signal(
+                            pos.start.line,
+                            pos.start.column + 1,
+                            f"nnsight edit of .{base.attr.value}",
+                            pos.end.line,
+                        )
+                    )
+
+            def visit_Assign(self, node: cst.Assign) -> None:
+                for t in node.targets:
+                    self._edit(t.target, node)
+
+            def visit_AugAssign(self, node: cst.AugAssign) -> None:
+                self._edit(node.target, node)
+
+        ix.module.visit(Visit())
+
+    # -- compression and importance --------------------------------------------------
+    def _compression(self, call: cst.Call, names: set[str]) -> None:
+        func = call.func
+        if self.compress_calls.match_any(names):
+            self.compressions.append(self.signal(call, self.ix.code(func)))
+        elif isinstance(func, cst.Attribute) and func.attr.value in self.compress_methods:
+            self.compressions.append(self.signal(call, f".{func.attr.value}()"))
+        elif self.distill_losses.match_any(names):
+            texts = [self.ix.code(call), *(self.ix.code(v) for v in self._bound_values(call))]
+            if any(word in text.lower() for text in texts for word in self.teacher_words):
+                self.compressions.append(self.signal(call, "distillation loss against teacher logits"))
+
+    def _bound_values(self, node: cst.CSTNode, depth: int = 2) -> list[cst.BaseExpression]:
+        """Values of the names used in ``node``, following bindings ``depth`` hops."""
+        out: list[cst.BaseExpression] = []
+        frontier: list[cst.CSTNode] = [node]
+        for _ in range(depth):
+            nxt: list[cst.CSTNode] = []
+            for item in frontier:
+                for name in _name_nodes(item)[:64]:
+                    for _, bound in self.flow.binding_sources(name):
+                        if bound is not None and bound.value not in out:
+                            out.append(bound.value)
+                            nxt.append(bound.value)
+            frontier = nxt
+        return out
+
+    def _importance(self, call: cst.Call, names: set[str]) -> None:
+        func = call.func
+        if self.importance_calls.match_any(names):
+            self.importance.append(self.signal(call, self.ix.code(func)))
+        elif isinstance(func, cst.Attribute) and func.attr.value in self.importance_methods:
+            self.importance.append(self.signal(call, f".{func.attr.value}()"))
+
+    def _importance_words(self) -> None:
+        """Functions, variables and saved files named for interpretability-derived
+        importance (``head_scores``, ``eap_scores.pt``, ``patching_effects``)."""
+        words = set(self.importance_words)
+        if not words:
+            return
+        ix = self.ix
+        found = self.importance
+
+        def named(text: str) -> str | None:
+            low = text.lower()
+            parts = set(re.split(r"[^a-z0-9]+", low))
+            return next((w for w in words if w in parts or ("_" in w and w in low)), None)
+
+        class Visit(cst.CSTVisitor):
+            def visit_Name(self, node: cst.Name) -> None:
+                hit = named(node.value)
+                if hit and node in ix.positions:
+                    pos = ix.positions[node]
+                    found.append(Signal(pos.start.line, pos.start.column + 1, node.value, pos.end.line))
+
+            def visit_SimpleString(self, node: cst.SimpleString) -> None:
+                value = node.evaluated_value
+                if isinstance(value, str) and len(value) < 200 and named(value):
+                    pos = ix.positions[node]
+                    found.append(Signal(pos.start.line, pos.start.column + 1, value, pos.end.line))
+
+        ix.module.visit(Visit())
+
+    # -- losses with internals terms (IL204) ----------------------------------------
+    def internals_terms(self, trained: bool) -> None:
+        """Loss assignments that add a term computed from cached activations, hook
+        outputs, or probe/SAE outputs, in a module that trains the base model."""
+        if not trained:
+            return
+        internals = (
+            "run_with_cache",
+            "hidden_states",
+            "attentions",
+            "cache[",
+            "activations",
+            "acts",
+            "resid",
+        )
+        probes = ("probe", "sae", "autoencoder", "transcoder", "feature")
+        ix = self.ix
+        found = self.internals_losses
+        bound_values = self._bound_values
+
+        def mentions(text: str) -> str | None:
+            low = text.lower()
+            return next((w for w in (*internals, *probes) if w in low), None)
+
+        def term_source(node: cst.BaseExpression) -> str | None:
+            """The internals a loss term is computed from: in its text, or one binding away."""
+            hit = mentions(ix.code(node))
+            if hit:
+                return hit
+            for value in bound_values(node):
+                hit = mentions(ix.code(value))
+                if hit:
+                    return hit
+            return None
+
+        class Visit(cst.CSTVisitor):
+            def visit_Assign(self, node: cst.Assign) -> None:
+                targets = [t.target for t in node.targets if isinstance(t.target, cst.Name)]
+                if not targets or not isinstance(node.value, cst.BinaryOperation):
+                    return
+                terms = _terms(node.value)
+                if len(terms) < 2:
+                    return
+                named_loss = any("loss" in t.value.lower() for t in targets)
+                if not named_loss and not any("loss" in ix.code(t).lower() for t in terms):
+                    return
+                hits = [term_source(t) for t in terms]
+                if any(hits):
+                    pos = ix.positions[node]
+                    what = next(h for h in hits if h)
+                    found.append(Signal(pos.start.line, pos.start.column + 1, what, pos.end.line))
+
+        ix.module.visit(Visit())
+
+
+def _name_nodes(node: cst.CSTNode) -> list[cst.Name]:
+    found: list[cst.Name] = []
+
+    class Collect(cst.CSTVisitor):
+        def visit_Name(self, n: cst.Name) -> None:
+            found.append(n)
+
+    node.visit(Collect())
+    return found
+
+
+def _terms(expr: cst.BaseExpression) -> list[cst.BaseExpression]:
+    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Add | cst.Subtract):
+        return [*_terms(expr.left), *_terms(expr.right)]
+    return [expr]

@@ -1,0 +1,147 @@
+"""Release facts from Python: publication to public destinations, and experiment
+trackers that ship results off the machine."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import libcst as cst
+
+from interp_lint.facts.model import ModelRef, Publication, Signal
+from interp_lint.facts.python_flow import Flow
+from interp_lint.facts.python_index import ModuleIndex
+from interp_lint.policy import Policy
+from interp_lint.policy.globs import GlobSet
+
+
+class ReleaseFacts:
+    def __init__(
+        self, index: ModuleIndex, flow: Flow, policy: Policy, models: list[ModelRef], model_of: Any
+    ) -> None:
+        self.ix = index
+        self.flow = flow
+        self.models = models
+        self.model_of = model_of  # expr -> set of model ref indexes it holds
+        data = policy.extra.get("publishers", {})
+        self.publishers = [(p, GlobSet(tuple(p.get("callee", ())))) for p in data.get("publisher", ())]
+        self.trackers = [
+            (t, GlobSet(tuple(t.get("callee", ()))), GlobSet(tuple(t.get("offline_callee", ()))))
+            for t in data.get("tracker", ())
+        ]
+        self.derived_words = tuple(data.get("derived", {}).get("words", ()))
+        self.publications: list[Publication] = []
+        self.tracking: list[Signal] = []
+
+    def _flag(self, call: cst.Call, keyword: str | None) -> Any:
+        if not keyword:
+            return None
+        arg = self.flow.argument(call, None, (keyword,))
+        if arg is None:
+            return None
+        values = self.flow.values(arg.value)
+        return values[0].value if len(values) == 1 else "?"
+
+    def _strings(self, call: cst.Call, keywords: tuple[str, ...], position: int | None = 0) -> set[str]:
+        arg = self.flow.argument(call, position, keywords)
+        if arg is None:
+            return set()
+        return {v.value for v in self.flow.values(arg.value) if isinstance(v.value, str)}
+
+    def run(self) -> None:
+        private_repos: set[str] = set()
+        pending: list[tuple[cst.Call, dict[str, Any], set[str]]] = []
+        for call in self.ix.calls:
+            names = self.flow.callees(call)
+            func = call.func
+            method = func.attr.value if isinstance(func, cst.Attribute) else None
+            for pub, globs in self.publishers:
+                if (method is not None and method in pub.get("methods", ())) or globs.match_any(names):
+                    if pub.get("url_prefixes"):
+                        urls = self._strings(call, ("url",))
+                        if not any(u.startswith(tuple(pub["url_prefixes"])) for u in urls):
+                            continue
+                    if pub.get("public_acl") is not None:
+                        text = self.ix.code(call)
+                        always = GlobSet(tuple(pub.get("always_public", ())))
+                        if not always.match_any(names) and not any(acl in text for acl in pub["public_acl"]):
+                            continue
+                    if pub.get("public_keyword") and self._flag(call, pub["public_keyword"]) is not True:
+                        break
+                    repos = self._strings(call, tuple(pub.get("repo_keyword", ("repo_id",))))
+                    if self._flag(call, pub.get("private_keyword")) is True:
+                        if pub.get("creates_repo"):
+                            private_repos |= repos
+                        break
+                    pending.append((call, pub, repos))
+                    break
+            for tracker, globs, offline in self.trackers:
+                if offline.match_any(names):
+                    break
+                if globs.match_any(names) and self._ships(call, tracker):
+                    pos = self.ix.positions[call]
+                    self.tracking.append(
+                        Signal(pos.start.line, pos.start.column + 1, tracker["name"], pos.end.line)
+                    )
+                    break
+        frontier = [i for i, ref in enumerate(self.models) if ref.tier == "frontier" and ref.kind != "hosted"]
+        for call, pub, repos in pending:
+            if repos and repos <= private_repos:
+                continue  # uploading into a repository this module created private
+            if pub.get("creates_repo") and any(
+                other is not call and (repos & r or not r) for other, _, r in pending if other is not call
+            ):
+                continue  # creating the repo is part of the upload reported below
+            pos = self.ix.positions[call]
+            target = self.ix.code(call.func)
+            source = self._frontier_source(call, frontier)
+            self.publications.append(
+                Publication(pos.start.line, pos.start.column + 1, target, source, pos.end.line)
+            )
+
+    def _frontier_source(self, call: cst.Call, frontier: list[int]) -> str | None:
+        """The frontier model a publication derives from: the weights pushed are the
+        frontier model's, or the artifact is fitted on a frontier model of this module."""
+        if not frontier:
+            return None
+        func = call.func
+        held: set[int] = set()
+        if isinstance(func, cst.Attribute):
+            held = self.model_of(func.value)
+        held |= set().union(*(self.model_of(a.value) for a in call.args))
+        if held:
+            hits = [i for i in held if i in frontier]
+            return self.models[hits[0]].model if hits else None
+        text = self.ix.code(call).lower()
+        if any(word in text for word in self.derived_words) or not isinstance(func, cst.Attribute):
+            return self.models[frontier[0]].model
+        return None
+
+    def _ships(self, call: cst.Call, tracker: dict[str, Any]) -> bool:
+        """Does this tracker call send data off the machine?"""
+        if "offline_keyword" in tracker:
+            mode = self._flag(call, tracker["offline_keyword"])
+            if mode in tracker.get("offline_values", ()):
+                return False
+            env = tracker.get("env")
+            return not (env and self._env_set(env, tracker.get("offline_values", ())))
+        if "uri_keyword" in tracker:
+            uris = self._strings(call, tuple(tracker["uri_keyword"]))
+            if not uris:
+                return False
+            local = tuple(tracker.get("local_prefixes", ()))
+            return any(not u.startswith(local) for u in uris)
+        if "report_keyword" in tracker:
+            arg = self.flow.argument(call, None, (tracker["report_keyword"],))
+            if arg is None:
+                return False
+            items = self.flow._items(arg.value) or [arg.value]
+            values = {v.value for item in items for v in self.flow.values(item)}
+            return bool(values & set(tracker.get("remote_values", ())))
+        return True
+
+    def _env_set(self, env: str, values: tuple[str, ...]) -> bool:
+        """``os.environ["WANDB_MODE"] = "offline"`` (or setdefault) anywhere in the module."""
+        code = self.ix.module.code
+        if env not in code:
+            return False
+        return any(f'"{v}"' in code or f"'{v}'" in code for v in values)
