@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -31,33 +32,40 @@ class Context:
         return Catalog(self.policy.extra.get("benchmarks", {}))
 
     @cached_property
-    def trigger_tokens(self) -> tuple[str, ...]:
-        """Tokens without which a Python file cannot produce a finding.
+    def triggers(self) -> tuple[re.Pattern[str], tuple[str, ...]]:
+        """What a Python file must contain to be able to produce a finding.
 
         Every fact that feeds a rule starts at a call whose qualified name begins with an
         imported module (a loader, builder, harness, publisher, tracker, compression or
-        intervention API), so the module's name is spelt in the file; method-only facts
-        (``push_to_hub``, ``prune_heads``) are spelt by their method name. Derived from the
-        policy data, so a new API in ``rules/`` cannot be missed by the pre-filter.
+        intervention API), so the file has an import statement naming that module; facts
+        reached by method name alone (``push_to_hub``, ``prune_heads``) need that name
+        spelt. Derived from the policy data, so a new API in ``rules/`` cannot be missed.
+        Returns (a regex over import lines, plain tokens).
         """
         p = self.policy
         roots: set[str] = set()
+        tokens: set[str] = set()
         for loader in p.loaders:
             roots |= loader.callee.roots()
         for builder in p.builders:
             roots |= builder.callee.roots()
         extra = p.extra
-        for harness in extra.get("harnesses", {}).get("harness", ()):
+        harnesses = extra.get("harnesses", {})
+        for harness in harnesses.get("harness", ()):
             roots |= GlobSet(tuple(harness["callee"])).roots()
-        roots |= {
-            m.split(".")[0] for m in extra.get("harnesses", {}).get("task_modules", {}).get("prefixes", ())
-        }
-        for entry in (
-            *extra.get("publishers", {}).get("publisher", ()),
-            *extra.get("publishers", {}).get("tracker", ()),
-        ):
-            roots |= GlobSet(tuple(entry.get("callee", ()))).roots()
-            roots |= set(entry.get("methods", ()))
+        roots |= {m.split(".")[0] for m in harnesses.get("task_modules", {}).get("prefixes", ())}
+        publishers = extra.get("publishers", {})
+        for entry in (*publishers.get("publisher", ()), *publishers.get("tracker", ())):
+            if entry.get("url_prefixes"):
+                tokens |= {u.split("//", 1)[-1].split("/", 1)[0] for u in entry["url_prefixes"]}
+            else:
+                roots |= GlobSet(tuple(entry.get("callee", ()))).roots()
+            tokens |= set(entry.get("methods", ()))
         compression = extra.get("compression", {}).get("compression", {})
-        roots |= GlobSet(tuple(compression.get("callee", ()))).roots() | set(compression.get("methods", ()))
-        return tuple(sorted(roots))
+        roots |= GlobSet(tuple(compression.get("callee", ()))).roots()
+        tokens |= set(compression.get("methods", ()))
+        names = "|".join(sorted(map(re.escape, roots)))
+        pattern = re.compile(
+            rf"^[ \t]*(?:from[ \t]+(?:{names})\b|import[ \t][^\n]*\b(?:{names})\b)", re.MULTILINE
+        )
+        return pattern, tuple(sorted(tokens))

@@ -75,6 +75,10 @@ def analyse_file(task: FileTask, context: Context) -> list[Finding]:
         facts = UnitFacts(error=f"cannot read: {exc.strerror}")
     except RecursionError:
         facts = UnitFacts(error="cannot analyse: nesting too deep")
+    except Exception as exc:
+        facts = UnitFacts(
+            error=f"internal error while analysing ({type(exc).__name__}: {exc}); please report it"
+        )
     settings = context.settings
     ignored = settings.ignored_for(task.rel)
     findings = [

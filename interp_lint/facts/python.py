@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 def could_matter(text: str, context: Context) -> bool:
     """The pre-filter: can this text yield any fact at all?"""
-    return any(token in text for token in context.trigger_tokens)
+    imports, tokens = context.triggers
+    return any(token in text for token in tokens) or imports.search(text) is not None
 
 
 def extract_python(text: str, context: Context) -> UnitFacts:

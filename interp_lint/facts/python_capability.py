@@ -17,15 +17,8 @@ from interp_lint.policy.globs import GlobSet
 
 
 def _names_in(node: cst.CSTNode) -> set[str]:
-    """Every identifier and attribute name under ``node``."""
-    found: set[str] = set()
-
-    class Collect(cst.CSTVisitor):
-        def visit_Name(self, n: cst.Name) -> None:
-            found.add(n.value)
-
-    node.visit(Collect())
-    return found
+    """Every identifier under ``node``."""
+    return {name.value for name in _name_nodes(node)}
 
 
 class CapabilityFacts:

@@ -25,6 +25,7 @@ from interp_lint.facts.python_index import Bound, ModuleIndex, dotted
 
 MAX_CANDIDATES = 8
 MAX_DEPTH = 24
+STEP_BUDGET = 200_000
 UNKNOWN = "\x00"  # stands for an unknown part of a partially known string
 
 
@@ -58,6 +59,8 @@ class Flow:
         self._callee_cache: dict[cst.CSTNode, set[str]] = {}
         self._origin_cache: dict[cst.CSTNode, dict[cst.Call, Origin]] = {}
         self._active: set[tuple[str, int]] = set()
+        self._value_cache: dict[cst.CSTNode, list[Value]] = {}
+        self._budget = STEP_BUDGET
 
     @property
     def tracked(self) -> set[cst.Call]:
@@ -80,6 +83,12 @@ class Flow:
             return False
         self._active.add(key)
         return True
+
+    def _spend(self) -> bool:
+        """One evaluation step of a bounded budget per module: analysis time stays
+        linear in the file, whatever its shape; past the budget, answers are partial."""
+        self._budget -= 1
+        return self._budget > 0
 
     def _release(self, node: cst.CSTNode, purpose: str = "") -> None:
         self._active.discard((purpose, id(node)))
@@ -132,7 +141,7 @@ class Flow:
         for arg in call.args:
             if arg.keyword is not None and arg.keyword.value in keys:
                 return arg
-        if position is None:
+        if position is None or position < 0:
             return None
         positional = [a for a in call.args if a.keyword is None and not a.star]
         if position < len(positional):
@@ -155,7 +164,10 @@ class Flow:
 
     # -- constant values -------------------------------------------------------------
     def values(self, expr: cst.BaseExpression) -> list[Value]:
-        if not self._guard(expr):
+        cached = self._value_cache.get(expr)
+        if cached is not None:
+            return cached
+        if not self._guard(expr) or not self._spend():
             return []
         try:
             out: list[Value] = []
@@ -167,6 +179,7 @@ class Flow:
                     out.append(v)
                 if len(out) >= MAX_CANDIDATES:
                     break
+            self._value_cache[expr] = out
             return out
         finally:
             self._release(expr)
@@ -602,14 +615,15 @@ class Flow:
         cached = self._origin_cache.get(expr)
         if cached is not None:
             return cached
-        if not self._guard(expr, "origin"):
+        if not self._guard(expr, "origin") or not self._spend():
             return {}
         try:
             result = self._origins(expr)
         finally:
             self._release(expr, "origin")
-        if not self._active:
-            self._origin_cache[expr] = result
+        # Cached even inside a cycle: a cut cycle can only lose an origin that another
+        # path usually supplies, and without the cache deep modules go exponential.
+        self._origin_cache[expr] = result
         return result
 
     @staticmethod
