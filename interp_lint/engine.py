@@ -28,7 +28,11 @@ class RunResult:
 
     def failing(self, fail_on: str) -> list[Finding]:
         threshold = SEVERITY_RANK[fail_on]
-        return [f for f in self.findings if f.suppressed is None and SEVERITY_RANK[f.severity] >= threshold]
+        return [
+            f
+            for f in self.findings
+            if f.suppressed is None and not f.baselined and SEVERITY_RANK[f.severity] >= threshold
+        ]
 
 
 def source_adapter(kind: str) -> Callable[[bytes, Context], UnitFacts]:
@@ -63,31 +67,43 @@ def to_finding(emit: Emit, path: str, context: Context) -> Finding:
     )
 
 
-def analyse_file(task: FileTask, context: Context) -> list[Finding]:
-    """All findings of one file, suppressions applied. Never raises for bad input."""
+def analyse_bytes(data: bytes, rel: str, kind: str, context: Context) -> list[Finding]:
+    """All findings of one file's content, suppressions applied. Never raises for bad
+    input: whatever goes wrong becomes IL902 for this file and the run goes on."""
     try:
-        size = task.path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            facts = UnitFacts(error=f"file too large ({size} bytes)")
+        if len(data) > MAX_FILE_BYTES:
+            facts = UnitFacts(error=f"file too large ({len(data)} bytes)")
         else:
-            facts = source_adapter(task.kind)(task.path.read_bytes(), context)
-    except OSError as exc:
-        facts = UnitFacts(error=f"cannot read: {exc.strerror}")
+            facts = source_adapter(kind)(data, context)
     except RecursionError:
         facts = UnitFacts(error="cannot analyse: nesting too deep")
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others' findings
         facts = UnitFacts(
             error=f"internal error while analysing ({type(exc).__name__}: {exc}); please report it"
         )
     settings = context.settings
-    ignored = settings.ignored_for(task.rel)
+    ignored = settings.ignored_for(rel)
     findings = [
-        to_finding(emit, task.rel, context)
+        to_finding(emit, rel, context)
         for emit in run_unit_rules(facts, context)
         if settings.selects(emit.rule) and emit.rule not in ignored
     ]
+    for finding in findings:
+        finding.snippet = facts.snippet(finding.line, finding.end_line, finding.cell)
     apply_suppressions(findings, facts.suppressions, facts.statements)
     return findings
+
+
+def analyse_file(task: FileTask, context: Context) -> list[Finding]:
+    try:
+        data = task.path.read_bytes()
+    except OSError as exc:
+        return [
+            to_finding(emit, task.rel, context)
+            for emit in run_unit_rules(UnitFacts(error=f"cannot read: {exc.strerror}"), context)
+            if context.settings.selects(emit.rule)
+        ]
+    return analyse_bytes(data, task.rel, task.kind, context)
 
 
 _WORKER: Context | None = None

@@ -27,6 +27,9 @@ class Finding:
     cell: int | None = None
     end_line: int = 0
     suppressed: str | None = None  # the reason, when a suppression comment covers it
+    snippet: str = ""  # the statement's source text, whitespace-normalised
+    fingerprint: str = ""  # stable across unrelated edits: no line numbers (see filters/baseline.py)
+    baselined: bool = False  # accepted by --baseline: hidden from reports and exit status
     extra: dict[str, Any] = field(default_factory=dict)
 
     def sort_key(self) -> tuple[str, int, int, int, str, str]:

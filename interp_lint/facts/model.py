@@ -131,4 +131,19 @@ class UnitFacts:
     error: str | None = None
     error_line: int = 1
     error_cell: int | None = None
+    # The analysed text, by cell (None for plain files): findings quote their statement.
+    source_lines: dict[int | None, list[str]] = field(default_factory=dict)
+
+    def snippet(self, line: int, end_line: int = 0, cell: int | None = None) -> str:
+        """The finding's statement, whitespace-normalised (for fingerprints and reports)."""
+        lines = self.source_lines.get(cell, [])
+        if not lines or line < 1:
+            return ""
+        end = max(end_line, line)
+        for start, stop in self.statements:
+            if cell is None and start <= line <= stop:
+                end = max(end, stop)
+                break
+        return " ".join(" ".join(lines[line - 1 : min(end, line + 20)]).split())
+
     extra: dict[str, list[Any]] = field(default_factory=dict)

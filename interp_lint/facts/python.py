@@ -26,7 +26,11 @@ def could_matter(text: str, context: Context) -> bool:
 
 def extract_python(text: str, context: Context) -> UnitFacts:
     comments = python_comments(text)
-    facts = UnitFacts(comments=comments, suppressions=parse_suppressions(comments))
+    facts = UnitFacts(
+        comments=comments,
+        suppressions=parse_suppressions(comments),
+        source_lines={None: text.splitlines()},
+    )
     if not could_matter(text, context):
         return facts
     try:

@@ -20,7 +20,9 @@ class ReportOptions:
 def visible(result: RunResult, options: ReportOptions) -> list[Finding]:
     """Findings a report shows: unsuppressed, and info only on request."""
     return [
-        f for f in result.findings if f.suppressed is None and (options.show_info or f.severity != "info")
+        f
+        for f in result.findings
+        if f.suppressed is None and not f.baselined and (options.show_info or f.severity != "info")
     ]
 
 
