@@ -10,7 +10,6 @@ Each case marks its expected findings inline (``# expect: IL102``; for JSON file
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -20,22 +19,8 @@ from interp_lint.context import Context
 from interp_lint.discover import discover
 from interp_lint.engine import analyse_file
 
-EXPECT = re.compile(r"expect:\s*(IL\d{3}(?:\s*,\s*IL\d{3})*)")
-
-
-def expected(path: Path) -> set[tuple[int, str]]:
-    sidecar = path.with_name(path.name + ".expect")
-    out: set[tuple[int, str]] = set()
-    if sidecar.exists():
-        for line in sidecar.read_text().splitlines():
-            if ":" in line:
-                number, rules = line.split(":", 1)
-                out |= {(int(number), r.strip()) for r in rules.split(",") if r.strip()}
-        return out
-    for number, line in enumerate(path.read_text(errors="replace").splitlines(), start=1):
-        for match in EXPECT.finditer(line):
-            out |= {(number, rule.strip()) for rule in match[1].split(",")}
-    return out
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from expectations import expected  # noqa: E402
 
 
 def main() -> int:
@@ -53,22 +38,22 @@ def main() -> int:
     for folder in args.folders:
         for task in discover([folder], folder, ()):
             files += 1
-            want = {e for e in expected(task.path) if e[1].startswith(prefixes)}
+            want = {e for e in expected(task.path) if e[2].startswith(prefixes)}
             got = {
-                (f.line, f.rule)
+                (f.cell, f.line, f.rule)
                 for f in analyse_file(task, context)
                 if f.suppressed is None and f.rule.startswith(prefixes) and f.rule != "IL401"
             }
-            for line, rule in got & want:
+            for _, _, rule in got & want:
                 tp[rule] += 1
-            for line, rule in got - want:
+            for cell, line, rule in got - want:
                 fp[rule] += 1
                 if args.show:
-                    print(f"FP {folder / task.rel}:{line} {rule}")
-            for line, rule in want - got:
+                    print(f"FP {folder / task.rel}:{'' if cell is None else f'cell {cell}:'}{line} {rule}")
+            for cell, line, rule in want - got:
                 fn[rule] += 1
                 if args.show:
-                    print(f"FN {folder / task.rel}:{line} {rule}")
+                    print(f"FN {folder / task.rel}:{'' if cell is None else f'cell {cell}:'}{line} {rule}")
     print(f"{'rule':<7}{'tp':>5}{'fp':>5}{'fn':>5}{'precision':>11}{'recall':>8}")
     for rule in sorted(set(tp) | set(fp) | set(fn)):
         p = tp[rule] / (tp[rule] + fp[rule]) if tp[rule] + fp[rule] else 1.0

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from interp_lint.config import Settings
 from interp_lint.context import Context
 from interp_lint.discover import FileTask, discover
-from interp_lint.facts.model import UnitFacts
+from interp_lint.facts.model import Step, UnitFacts
 from interp_lint.filters.suppressions import apply_suppressions
 from interp_lint.findings import SEVERITY_RANK, Finding
 from interp_lint.rules import Emit, run_unit_rules
+from interp_lint.sources import adapter
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 # Below this many files, starting worker processes costs more than it saves.
@@ -33,14 +34,6 @@ class RunResult:
             for f in self.findings
             if f.suppressed is None and not f.baselined and SEVERITY_RANK[f.severity] >= threshold
         ]
-
-
-def source_adapter(kind: str) -> Callable[[bytes, Context], UnitFacts]:
-    if kind == "python":
-        from interp_lint.sources.python import python_source_facts
-
-        return python_source_facts
-    raise ValueError(f"no source adapter for {kind!r}")
 
 
 def to_finding(emit: Emit, path: str, context: Context) -> Finding:
@@ -74,10 +67,10 @@ def analyse_bytes(data: bytes, rel: str, kind: str, context: Context) -> list[Fi
         if len(data) > MAX_FILE_BYTES:
             facts = UnitFacts(error=f"file too large ({len(data)} bytes)")
         else:
-            facts = source_adapter(kind)(data, context)
+            facts = adapter(kind)(data, context, PurePosixPath(rel).name)
     except RecursionError:
         facts = UnitFacts(error="cannot analyse: nesting too deep")
-    except Exception as exc:  # noqa: BLE001 - one file's bug must not lose the others' findings
+    except Exception as exc:
         facts = UnitFacts(
             error=f"internal error while analysing ({type(exc).__name__}: {exc}); please report it"
         )
@@ -91,7 +84,29 @@ def analyse_bytes(data: bytes, rel: str, kind: str, context: Context) -> list[Fi
     for finding in findings:
         finding.snippet = facts.snippet(finding.line, finding.end_line, finding.cell)
     apply_suppressions(findings, facts.suppressions, facts.statements)
+    if facts.line_map:
+        for finding in findings:
+            to_cell(finding, facts)
     return findings
+
+
+def to_cell(finding: Finding, facts: UnitFacts) -> None:
+    """Notebook findings: unit lines become (cell, line in cell), as users see them."""
+    line_map = facts.line_map
+
+    def where(line: int) -> tuple[int, int] | None:
+        return line_map[line - 1] if 0 < line <= len(line_map) else None
+
+    located = where(finding.line)
+    if located is None:
+        return
+    finding.cell, finding.line = located
+    finding.file_line = facts.file_lines.get(located, 1)
+    steps = []
+    for step in finding.evidence:
+        at = where(step.line)
+        steps.append(Step(at[1], step.column, f"cell {at[0]}: {step.note}") if at else step)
+    finding.evidence = tuple(steps)
 
 
 def analyse_file(task: FileTask, context: Context) -> list[Finding]:

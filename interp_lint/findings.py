@@ -29,6 +29,7 @@ class Finding:
     suppressed: str | None = None  # the reason, when a suppression comment covers it
     snippet: str = ""  # the statement's source text, whitespace-normalised
     fingerprint: str = ""  # stable across unrelated edits: no line numbers (see filters/baseline.py)
+    file_line: int = 0  # notebooks: the line of the .ipynb text that holds this cell line
     baselined: bool = False  # accepted by --baseline: hidden from reports and exit status
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -6,28 +6,18 @@ The comparison is exact: a missing finding fails (recall), and so does an extra 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES
+from expectations import expected
 
 from interp_lint.config import Settings, load_settings
 from interp_lint.context import Context
 from interp_lint.discover import discover
 from interp_lint.engine import analyse_file, run
 
-EXPECT = re.compile(r"expect:\s*(IL\d{3}(?:\s*,\s*IL\d{3})*)")
 REPO_TREES = {"repos"}
-
-
-def expected(path: Path) -> set[tuple[int, str]]:
-    text = path.read_bytes().decode("utf-8", "replace")
-    out: set[tuple[int, str]] = set()
-    for number, line in enumerate(text.splitlines(), start=1):
-        for match in EXPECT.finditer(line):
-            out |= {(number, rule.strip()) for rule in match[1].split(",")}
-    return out
 
 
 def fixture_files() -> list[Path]:
@@ -41,13 +31,13 @@ def test_fixture(path: Path) -> None:
     tasks = discover([path], path.parent, ())
     assert len(tasks) == 1
     findings = analyse_file(tasks[0], Context(settings))
-    found = {(f.line, f.rule) for f in findings if f.suppressed is None}
+    found = {(f.cell, f.line, f.rule) for f in findings if f.suppressed is None}
     assert found == expected(path)
 
 
 @pytest.mark.parametrize("tree", sorted((FIXTURES / "repos").iterdir()), ids=lambda p: p.name)
 def test_repository_tree(tree: Path) -> None:
-    """A whole tree: per-file marks, plus repository-level findings listed in EXPECT.toml."""
+    """A whole tree: per-file marks, plus repository-level findings listed in EXPECTED (TOML)."""
     import sys
 
     if sys.version_info >= (3, 11):
@@ -55,19 +45,19 @@ def test_repository_tree(tree: Path) -> None:
     else:  # pragma: no cover
         import tomli as tomllib
 
-    repo_level = tomllib.loads((tree / "EXPECT.toml").read_text())["repository"]
+    repo_level = tomllib.loads((tree / "EXPECTED").read_text())["repository"]
     result = run([tree], tree, Context(Settings()))
     found = {(f.path, f.line, f.rule) for f in result.findings if f.suppressed is None}
     want = {(".", 0, rule) for rule in repo_level}
     for task in discover([tree], tree, ()):
-        want |= {(task.rel, line, rule) for line, rule in expected(task.path)}
+        want |= {(task.rel, line, rule) for _, line, rule in expected(task.path)}
     assert found == want
 
 
 def test_every_rule_has_a_fixture() -> None:
     from interp_lint.policy import load_policy
 
-    marked = {rule for path in FIXTURES.rglob("*") if path.is_file() for _, rule in expected(path)}
+    marked = {rule for path in FIXTURES.rglob("*") if path.is_file() for *_, rule in expected(path)}
     assert marked == set(load_policy().rules)
 
 
@@ -77,7 +67,7 @@ def test_prefilter_admits_every_fixture_with_findings() -> None:
 
     context = Context(Settings())
     for path in fixture_files():
-        marks = {rule for _, rule in expected(path)} - {"IL402", "IL902"}
+        marks = {rule for *_, rule in expected(path)} - {"IL402", "IL902"}
         if marks and path.suffix == ".py":
             assert could_matter(path.read_text(errors="replace"), context), path
 

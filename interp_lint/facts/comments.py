@@ -1,5 +1,5 @@
-"""Comment tokens of Python code, read with the tokenizer (never a regex on raw lines),
-so that suppression text inside a string or docstring is not a comment."""
+"""Comment tokens, read with each syntax's own rules (never a regex over the raw line), so
+that suppression text inside a string, a docstring or a quoted shell word is not a comment."""
 
 from __future__ import annotations
 
@@ -22,3 +22,42 @@ def python_comments(text: str) -> list[Comment]:
     except (tokenize.TokenError, IndentationError, SyntaxError):
         pass  # the parser reports the file; comments before the error are kept
     return out
+
+
+def hash_comments(text: str, syntax: str, line_numbers: list[int] | None = None) -> list[Comment]:
+    """``#`` comments of YAML, TOML or shell text.
+
+    A ``#`` starts a comment outside quotes when it begins the line or follows white
+    space (YAML, shell) or anywhere outside a string (TOML). Quotes follow each syntax:
+    shell and YAML single quotes have no escapes; double quotes honour backslashes.
+    Multi-line strings are rare in these files and are tracked for TOML and YAML block
+    scalars only as far as the line-based scan allows.
+    """
+    if MARKER not in text:
+        return []
+    out: list[Comment] = []
+    for index, line in enumerate(text.splitlines()):
+        column = _comment_start(line, syntax)
+        if column is not None and MARKER in line[column:]:
+            number = line_numbers[index] if line_numbers else index + 1
+            out.append(Comment(number, column + 1, line[column:]))
+    return out
+
+
+def _comment_start(line: str, syntax: str) -> int | None:
+    quote: str | None = None
+    escaped = False
+    for i, char in enumerate(line):
+        if quote is not None:
+            if escaped:
+                escaped = False
+            elif char == "\\" and quote == '"':
+                escaped = True
+            elif char == quote:
+                quote = None
+            continue
+        if char in "'\"" and (syntax != "yaml" or i == 0 or line[i - 1] in " \t[{,:-"):
+            quote = char
+        elif char == "#" and (syntax == "toml" or i == 0 or line[i - 1] in " \t"):
+            return i
+    return None

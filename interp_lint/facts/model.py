@@ -133,6 +133,34 @@ class UnitFacts:
     error_cell: int | None = None
     # The analysed text, by cell (None for plain files): findings quote their statement.
     source_lines: dict[int | None, list[str]] = field(default_factory=dict)
+    # Notebooks: unit line -> (cell, line in cell), and (cell, line) -> line of the .ipynb.
+    line_map: list[tuple[int, int]] = field(default_factory=list)
+    cell_lines: dict[int | None, list[str]] = field(default_factory=dict)
+    file_lines: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def merge(self, other: UnitFacts) -> None:
+        """Add another unit's facts (a notebook's shell cells, a workflow's run steps)."""
+        offset = len(self.models)
+        self.models.extend(other.models)
+        for use in other.training:
+            self.training.append(TrainingUse(use.ref + offset, use.how, use.line, use.column, use.steps))
+        for name in (
+            "comments",
+            "suppressions",
+            "statements",
+            "benchmarks",
+            "interventions",
+            "compressions",
+            "importance",
+            "internals_losses",
+            "publications",
+            "trackers",
+        ):
+            getattr(self, name).extend(getattr(other, name))
+        for key, values in other.extra.items():
+            self.extra.setdefault(key, []).extend(values)
+        if self.error is None and other.error is not None:
+            self.error, self.error_line, self.error_cell = other.error, other.error_line, other.error_cell
 
     def snippet(self, line: int, end_line: int = 0, cell: int | None = None) -> str:
         """The finding's statement, whitespace-normalised (for fingerprints and reports)."""

@@ -6,20 +6,53 @@ returns :class:`~interp_lint.facts.UnitFacts`; rules never see the file kind.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from interp_lint.context import Context
+    from interp_lint.facts.model import UnitFacts
 
 # extension (or exact file name) -> kind
 KINDS: dict[str, str] = {
     ".py": "python",
     ".pyw": "python",
+    ".ipynb": "notebook",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+    ".toml": "toml",
+    ".sh": "shell",
+    ".bash": "shell",
+    "Makefile": "makefile",
+    "makefile": "makefile",
+    "GNUmakefile": "makefile",
+    "Dockerfile": "dockerfile",
+    ".gitlab-ci.yml": "workflow",
+    "pyproject.toml": "manifest",
+    "setup.cfg": "manifest",
+    "environment.yml": "manifest",
+    "environment.yaml": "manifest",
 }
 
-SHEBANG_KINDS = {"python": "python"}
+SHEBANG_KINDS = {"python": "python", "bash": "shell", "/sh": "shell", "zsh": "shell"}
 
 
 def kind_of(path: Path, head: bytes | None = None) -> str | None:
     """The file kind by name, then (for extension-less scripts) by shebang."""
-    kind = KINDS.get(path.name) or KINDS.get(path.suffix.lower())
+    name = path.name
+    if name.startswith("requirements") and name.endswith((".txt", ".in")):
+        return "manifest"
+    if (
+        path.suffix.lower() in {".yml", ".yaml"}
+        and path.parent.name == "workflows"
+        and path.parent.parent.name == ".github"
+    ):
+        return "workflow"
+    if name.startswith("Dockerfile") or name.endswith(".dockerfile"):
+        return "dockerfile"
+    kind = KINDS.get(name) or KINDS.get(path.suffix.lower())
     if kind is not None:
         return kind
     if head is not None and not path.suffix and head.startswith(b"#!"):
@@ -28,3 +61,38 @@ def kind_of(path: Path, head: bytes | None = None) -> str | None:
             if word in first:
                 return shebang_kind
     return None
+
+
+def adapter(kind: str) -> Callable[[bytes, Context, str], UnitFacts]:
+    """The function that turns a file of ``kind`` into facts (imported on first use)."""
+    if kind == "python":
+        from interp_lint.sources.python import python_source_facts
+
+        return lambda data, context, name: python_source_facts(data, context)
+    if kind == "notebook":
+        from interp_lint.sources.notebook import notebook_source_facts
+
+        return lambda data, context, name: notebook_source_facts(data, context)
+    if kind in {"yaml", "json", "toml", "workflow"}:
+        from interp_lint.sources import config_files
+
+        func = getattr(config_files, f"{kind}_source_facts")
+        return lambda data, context, name: func(data, context)
+    if kind in {"shell", "makefile", "dockerfile"}:
+        from interp_lint.sources import shell
+
+        func = getattr(shell, f"{kind}_source_facts")
+        return lambda data, context, name: func(data, context)
+    if kind == "manifest":
+        from interp_lint.sources.manifest import manifest_facts
+
+        def manifest(data: bytes, context: Context, name: str) -> UnitFacts:
+            facts = manifest_facts(data, context, name)
+            if name == "pyproject.toml" and facts.error is None:
+                from interp_lint.sources.config_files import toml_source_facts
+
+                facts.merge(toml_source_facts(data, context))
+            return facts
+
+        return manifest
+    raise ValueError(f"no source adapter for {kind!r}")

@@ -1,0 +1,282 @@
+"""Facts from configuration documents (YAML, JSON, TOML): training recipes, evaluation
+task lists, publication settings, and the shell steps of CI workflows.
+
+Every document is flattened into :class:`Entry` records (key, value, line) by a reader
+that keeps positions: YAML node marks, the same for JSON (read as YAML, which it is a
+subset of for these purposes), and key lines found in the TOML text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from interp_lint.facts.model import (
+    BenchmarkUse,
+    ModelRef,
+    Publication,
+    Resolution,
+    Signal,
+    Step,
+    TrainingUse,
+    UnitFacts,
+)
+from interp_lint.facts.shell import ShellFacts
+
+if TYPE_CHECKING:
+    from interp_lint.context import Context
+
+_INTERPOLATION = re.compile(r"\$\{[^}]*\}|\{\{[^}]*\}\}")
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: tuple[str, ...]
+    key: str
+    value: Any
+    line: int
+    column: int
+    block: bool = False  # a YAML block scalar: its text starts on the next line
+    item: bool = False  # one item of a list (the list itself is also an entry)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    if node.tag.endswith(":bool"):
+        return node.value.lower() in {"true", "yes", "on"}
+    if node.tag.endswith(":int"):
+        try:
+            return int(node.value.replace("_", ""), 0)
+        except ValueError:
+            return node.value
+    if node.tag.endswith(":float"):
+        try:
+            return float(node.value)
+        except ValueError:
+            return node.value
+    if node.tag.endswith(":null"):
+        return None
+    return node.value
+
+
+def _plain(node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(n) for n in node.value]
+    if isinstance(node, yaml.MappingNode):
+        return {str(_plain(k)): _plain(v) for k, v in node.value}
+    return None
+
+
+def yaml_entries(text: str) -> list[Entry]:
+    """Entries of every document in a YAML (or JSON) text. Safe loading only."""
+    out: list[Entry] = []
+
+    def walk(node: yaml.Node, path: tuple[str, ...]) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                key = str(_plain(key_node))
+                mark = key_node.start_mark
+                block = isinstance(value_node, yaml.ScalarNode) and value_node.style in {"|", ">"}
+                out.append(Entry(path, key, _plain(value_node), mark.line + 1, mark.column + 1, block))
+                if block:
+                    out[-1] = Entry(
+                        path, key, value_node.value, value_node.start_mark.line + 1, mark.column + 1, True
+                    )
+                walk(value_node, (*path, key))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                walk(item, (*path, str(i)))
+                if isinstance(item, yaml.ScalarNode) and path:
+                    m = item.start_mark
+                    block = item.style in {"|", ">"}
+                    out.append(
+                        Entry(path, path[-1], _scalar(item), m.line + 1, m.column + 1, block, item=True)
+                    )
+
+    for document in yaml.compose_all(text, Loader=yaml.SafeLoader):
+        if document is not None:
+            walk(document, ())
+    return out
+
+
+def toml_entries(text: str, data: dict[str, Any]) -> list[Entry]:
+    """Entries of a parsed TOML document, each with the line its key is written on."""
+    lines = text.splitlines()
+    table_lines: dict[tuple[str, ...], int] = {(): 0}
+    for number, raw in enumerate(lines):
+        header = re.match(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?", raw)
+        if header:
+            path = tuple(p.strip().strip('"') for p in header[1].split("."))
+            table_lines.setdefault(path, number)
+    out: list[Entry] = []
+
+    def key_line(path: tuple[str, ...], key: str) -> int:
+        start = table_lines.get(path, 0)
+        pattern = re.compile(rf'^\s*(?:"{re.escape(key)}"|{re.escape(key)})\s*=')
+        for number in range(start, len(lines)):
+            if pattern.match(lines[number]):
+                return number + 1
+        return start + 1
+
+    def walk(value: Any, path: tuple[str, ...]) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                if not isinstance(inner, dict):
+                    out.append(Entry(path, key, inner, key_line(path, key), 1))
+                walk(inner, (*path, key))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, (*path, str(i)))
+
+    walk(data, ())
+    return out
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if isinstance(value, list):
+        return [s for item in value if isinstance(item, str | list) for s in _strings(item)]
+    return []
+
+
+def _truthy(value: Any) -> bool:
+    return value not in (None, False, 0, "", "false", "False", "no", "none", "None", [])
+
+
+class ConfigFacts:
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self.keys: dict[str, Any] = context.policy.extra.get("config-keys", {}).get("config", {})
+
+    def _set(self, name: str) -> set[str]:
+        return set(self.keys.get(name, ()))
+
+    def extract(self, all_entries: list[Entry], workflow: bool) -> UnitFacts:
+        facts = UnitFacts()
+        entries = [e for e in all_entries if not e.item]
+        model_keys = self._set("model_keys") - self._set("not_model_keys")
+        frozen_keys = {"teacher_model", "teacher_model_name_or_path", "reward_model", "ref_model"}
+        trainable: list[int] = []
+        for e in entries:
+            if e.key == "model_args" and isinstance(e.value, str):
+                for pair in e.value.split(","):
+                    k, _, v = pair.partition("=")
+                    if k.strip() in {"pretrained", "model"} and v.strip():
+                        self._model(facts, e, v.strip())
+            elif (
+                isinstance(e.value, str)
+                and e.value.strip()
+                and (
+                    e.key in model_keys
+                    or (e.path and e.path[-1] in model_keys and e.key in self._set("model_section_keys"))
+                )
+            ):
+                index = self._model(facts, e, e.value.strip())
+                if e.key not in frozen_keys and not (e.path and e.path[-1] in frozen_keys):
+                    trainable.append(index)
+        trains = any(e.key in self._set("training_keys") and _truthy(e.value) for e in entries)
+        frozen = any(e.key in self._set("freeze_keys") and e.value is True for e in entries)
+        if trains and not frozen:
+            signal = next(e for e in entries if e.key in self._set("training_keys") and _truthy(e.value))
+            for index in trainable:
+                ref = facts.models[index]
+                step = Step(
+                    signal.line, signal.column, f"training setting `{signal.key}` in the same document"
+                )
+                facts.training.append(TrainingUse(index, "training recipe", ref.line, ref.column, (step,)))
+        self._benchmarks(facts, entries)
+        self._publications(facts, entries)
+        self._trackers(facts, entries)
+        if workflow:
+            self._workflow_steps(facts, all_entries)
+        return facts
+
+    def _model(self, facts: UnitFacts, entry: Entry, value: str) -> int:
+        ref = ModelRef(
+            line=entry.line,
+            column=entry.column,
+            api=f"config key `{entry.key}`",
+            kind="checkpoint",
+            expr=value,
+            resolution=None,
+            end_line=entry.line,
+        )
+        if not _INTERPOLATION.search(value):
+            tiering = self.context.tiers.classify(value)
+            ref.resolution = Resolution(value, True, ())
+            ref.tier, ref.params, ref.tier_source, ref.confidence = (
+                tiering.tier,
+                tiering.params,
+                tiering.source,
+                tiering.confidence,
+            )
+        facts.models.append(ref)
+        return len(facts.models) - 1
+
+    def _benchmarks(self, facts: UnitFacts, entries: list[Entry]) -> None:
+        catalog = self.context.catalog
+        seen: set[str] = set()  # one finding per benchmark per document
+        for e in entries:
+            names: list[tuple[str, str]] = []
+            if e.key in self._set("task_keys"):
+                names = [(n, "tasks") for n in _strings(e.value)]
+            elif e.key in self._set("dataset_keys"):
+                names = [(n, "datasets") for n in _strings(e.value)]
+            for name, how in names:
+                bench = catalog.lookup(name, how)
+                if bench is not None and bench.name not in seen:
+                    seen.add(bench.name)
+                    facts.benchmarks.append(
+                        BenchmarkUse(e.line, e.column, bench.name, bench.tag, f"`{e.key}: {name}`", e.line)
+                    )
+
+    def _publications(self, facts: UnitFacts, entries: list[Entry]) -> None:
+        private = any(e.key in self._set("private_keys") and e.value is True for e in entries)
+        if private:
+            return
+        frontier = next((m.model for m in facts.models if m.tier == "frontier"), None)
+        push = [e for e in entries if e.key in self._set("push_keys")]
+        hubs = [e for e in entries if e.key in self._set("hub_keys") and isinstance(e.value, str) and e.value]
+        if push and not any(e.value is True for e in push):
+            return  # push_to_hub: false
+        target = next((e for e in push if e.value is True), None) or (hubs[0] if hubs else None)
+        if target is not None:
+            facts.publications.append(
+                Publication(target.line, target.column, f"`{target.key}`", frontier, target.line)
+            )
+
+    def _trackers(self, facts: UnitFacts, entries: list[Entry]) -> None:
+        offline = any(
+            e.key in self._set("offline_keys") and str(e.value).lower() in self._set("offline_values")
+            for e in entries
+        )
+        if offline:
+            return
+        remote = self._set("tracker_values")
+        for e in entries:
+            if e.key not in self._set("tracker_keys"):
+                continue
+            values = {s.lower() for s in _strings(e.value)}
+            if (e.key == "wandb_project" and e.value) or values & remote:
+                facts.trackers.append(Signal(e.line, e.column, f"`{e.key}`", e.line))
+                return
+
+    def _workflow_steps(self, facts: UnitFacts, entries: list[Entry]) -> None:
+        shell = ShellFacts(self.context)
+        releases = tuple(self.keys.get("release_actions", ()))
+        for e in entries:
+            if e.key == "uses" and isinstance(e.value, str) and e.value.split("@")[0] in releases:
+                facts.publications.append(
+                    Publication(e.line, e.column, f"release step `{e.value}`", None, e.line)
+                )
+            if e.key in self._set("shell_keys") and isinstance(e.value, str):
+                lines = e.value.splitlines() or [e.value]
+                first = e.line + (1 if e.block else 0)
+                steps = shell.extract(e.value, [first + i for i in range(len(lines))])
+                steps.comments, steps.suppressions = [], []  # read once, from the whole file
+                facts.merge(steps)

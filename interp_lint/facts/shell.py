@@ -1,0 +1,273 @@
+"""Facts from shell command lines: launch scripts, Makefile recipes, Dockerfile RUN lines,
+notebook shell cells and CI workflow steps.
+
+Commands are split with ``shlex`` after joining ``\\`` continuations (each command keeps
+the line it starts on); variables assigned in the same script are expanded, with
+``${VAR:-default}`` falling back to its default, as the shell would.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from interp_lint.facts.comments import hash_comments
+from interp_lint.facts.model import (
+    BenchmarkUse,
+    ModelRef,
+    Publication,
+    Resolution,
+    Signal,
+    Step,
+    TrainingUse,
+    UnitFacts,
+)
+from interp_lint.facts.suppressions import parse_suppressions
+
+if TYPE_CHECKING:
+    from interp_lint.context import Context
+
+_VAR = re.compile(
+    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?::?-(?P<default>[^}]*))?\}|(?P<plain>[A-Za-z_][A-Za-z0-9_]*|\d))"
+)
+_ASSIGN = re.compile(r"^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$")
+UNRESOLVED = "\x00"
+_SEPARATORS = {"&&", "||", ";", "|", "&"}
+_PREFIXES = {"sudo", "nohup", "time", "exec", "env", "srun", "CUDA_VISIBLE_DEVICES"}
+
+
+@dataclass
+class Command:
+    line: int
+    words: list[str]
+
+
+def logical_lines(text: str) -> list[tuple[int, str]]:
+    """Physical lines joined at trailing backslashes; each keeps its first line number."""
+    out: list[tuple[int, str]] = []
+    buffer: list[str] = []
+    start = 0
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not buffer:
+            start = number
+        stripped = raw.rstrip()
+        if stripped.endswith("\\"):
+            buffer.append(stripped[:-1])
+            continue
+        buffer.append(raw)
+        out.append((start, " ".join(buffer)))
+        buffer = []
+    if buffer:
+        out.append((start, " ".join(buffer)))
+    return out
+
+
+def _expand(word: str, variables: dict[str, str]) -> str:
+    def sub(match: re.Match[str]) -> str:
+        name = match["braced"] or match["plain"]
+        if name in variables:
+            return variables[name]
+        if match["default"] is not None:
+            return _expand(match["default"], variables)
+        return UNRESOLVED
+
+    return _VAR.sub(sub, word)
+
+
+def commands(text: str) -> list[Command]:
+    """Every simple command of the script, variables expanded."""
+    variables: dict[str, str] = {}
+    out: list[Command] = []
+    for line, logical in logical_lines(text):
+        try:
+            lexer = shlex.shlex(logical, posix=True, punctuation_chars=";&|")
+            lexer.whitespace_split = True
+            lexer.commenters = "#"
+            words = list(lexer)
+        except ValueError:
+            continue  # an unbalanced quote: not a command we can read
+        current: list[str] = []
+        for word in [*words, ";"]:
+            if word in _SEPARATORS or set(word) <= set(";&|"):
+                if current:
+                    assigned = [_ASSIGN.match(w) for w in current]
+                    if all(assigned):
+                        for match in assigned:
+                            assert match is not None
+                            variables[match[1]] = _expand(match[2], variables)
+                    elif current[0] == "export" and len(current) > 1:
+                        for w in current[1:]:
+                            match = _ASSIGN.match(w)
+                            if match:
+                                variables[match[1]] = _expand(match[2], variables)
+                    else:
+                        out.append(Command(line, [_expand(w, variables) for w in current]))
+                current = []
+            else:
+                current.append(word)
+    return out
+
+
+def _span(text: str, start: int) -> int:
+    """How many continuation lines follow line ``start`` (joined by trailing backslashes)."""
+    lines = text.splitlines()
+    extra = 0
+    while start - 1 + extra < len(lines) and lines[start - 1 + extra].rstrip().endswith("\\"):
+        extra += 1
+    return extra
+
+
+def _program(words: list[str]) -> tuple[str, list[str]]:
+    """The program name (no path, no leading env assignments or wrappers) and its args."""
+    i = 0
+    while i < len(words) and (_ASSIGN.match(words[i]) or words[i] in _PREFIXES):
+        i += 1
+    if i >= len(words):
+        return "", []
+    return PurePosixPath(words[i]).name, words[i + 1 :]
+
+
+def _flag_values(args: list[str], flags: set[str]) -> list[str]:
+    values = []
+    for i, arg in enumerate(args):
+        name, eq, value = arg.partition("=")
+        if name in flags:
+            if eq:
+                values.append(value)
+            elif i + 1 < len(args) and not args[i + 1].startswith("--"):
+                values.append(args[i + 1])
+    return values
+
+
+class ShellFacts:
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self.data: dict[str, Any] = context.policy.extra.get("config-keys", {}).get("shell", {})
+
+    def extract(self, text: str, line_numbers: list[int] | None = None, cell: int | None = None) -> UnitFacts:
+        facts = UnitFacts()
+        facts.comments = hash_comments(text, "shell", line_numbers)
+        facts.suppressions = parse_suppressions(facts.comments)
+
+        def at(line: int) -> int:
+            return line_numbers[line - 1] if line_numbers and line - 1 < len(line_numbers) else line
+
+        facts.statements = [
+            (at(start), at(start) + _span(text, start))
+            for start, logical in logical_lines(text)
+            if _span(text, start)
+        ]
+        for command in commands(text):
+            program, args = _program(command.words)
+            if program in {"python", "python3", "uv", "poetry"} and args[:2] == ["-m", "lm_eval"]:
+                program, args = "lm_eval", args[2:]
+            elif program in {"uv", "poetry"} and args[:1] == ["run"]:
+                program, args = _program(args[1:])
+            self._command(facts, at(command.line), program, args)
+        publications = facts.publications
+        frontier = next((m for m in facts.models if m.tier == "frontier" and m.kind != "hosted"), None)
+        if frontier is not None:
+            facts.publications = [
+                Publication(p.line, p.column, p.target, frontier.model, p.end_line, p.cell)
+                for p in publications
+            ]
+        return facts
+
+    def _command(self, facts: UnitFacts, line: int, program: str, args: list[str]) -> None:
+        d = self.data
+        text_args = " ".join(args)
+        for publish in d.get("publish", ()):
+            if program in publish["program"] and any(w in args for w in publish["words"]):
+                if any(f in args for f in publish.get("private_flags", ())):
+                    return
+                if "public_args" in publish and not any(p in text_args for p in publish["public_args"]):
+                    return
+                facts.publications.append(Publication(line, 1, f"{program} {' '.join(args[:2])}".strip()))
+                return
+        for track in d.get("track", ()):
+            if program in track["program"] and all(w in args for w in track["words"]):
+                facts.trackers.append(Signal(line, 1, f"{program} {' '.join(track['words'])}"))
+                return
+        training_programs = set(d.get("training_programs", ()))
+        eval_programs = set(d.get("eval_programs", ()))
+        positional = d.get("positional_model", {})
+        if program not in set(d.get("launchers", ())) | training_programs | eval_programs | set(positional):
+            return
+        models = _flag_values(args, set(d.get("model_flags", ())))
+        if (
+            program in positional
+            and len(args) > 1
+            and args[0] == positional[program]
+            and not args[1].startswith("-")
+        ):
+            models.append(args[1])
+        for kv in _flag_values(args, set(d.get("kv_flags", ()))):
+            for pair in kv.split(","):
+                key, _, value = pair.partition("=")
+                if key.strip() in set(d.get("kv_keys", ())) and value:
+                    models.append(value.strip())
+        refs = [self._model(facts, line, program, value) for value in models if value]
+        for value in _flag_values(args, set(d.get("task_flags", ()))):
+            for task in value.split(","):
+                bench = self.context.catalog.task(task)
+                if bench is not None:
+                    facts.benchmarks.append(
+                        BenchmarkUse(line, 1, bench.name, bench.tag, f"{program} --tasks {task}")
+                    )
+        if program in eval_programs or not refs:
+            return
+        trains = any(a.partition("=")[0] in set(d.get("training_flags", ())) for a in args)
+        trains = trains or (
+            program in training_programs and any(a in d.get("training_subcommands", ()) for a in args[:2])
+        )
+        scripts = [a for a in args if a.endswith(".py")]
+        trains = trains or any(
+            re.search(r"train|finetune|fine_tune|sft|dpo|grpo", PurePosixPath(s).name) for s in scripts
+        )
+        if trains:
+            for ref in refs:
+                facts.training.append(
+                    TrainingUse(
+                        ref,
+                        f"trained by `{program}` command",
+                        line,
+                        1,
+                        (Step(line, 1, f"`{program}` launches training"),),
+                    )
+                )
+
+    def _model(self, facts: UnitFacts, line: int, program: str, value: str) -> int:
+        resolved = UNRESOLVED not in value
+        ref = ModelRef(
+            line=line,
+            column=1,
+            api=f"{program} command line",
+            kind="checkpoint",
+            expr=value.replace(UNRESOLVED, "$?"),
+            resolution=None,
+            end_line=line,
+        )
+        if resolved:
+            tiering = self.context.tiers.classify(value)
+            ref.resolution = Resolution(value, True, ())
+            ref.tier, ref.params, ref.tier_source, ref.confidence = (
+                tiering.tier,
+                tiering.params,
+                tiering.source,
+                tiering.confidence,
+            )
+        facts.models.append(ref)
+        return len(facts.models) - 1
+
+
+def shell_source_facts(data: bytes, context: Context) -> UnitFacts:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return UnitFacts(error=f"cannot decode: {exc}")
+    facts = ShellFacts(context).extract(text)
+    facts.source_lines = {None: text.splitlines()}
+    return facts
