@@ -41,7 +41,7 @@ def main() -> int:
             want = {e for e in expected(task.path) if e[2].startswith(prefixes)}
             got = {
                 (f.cell, f.line, f.rule)
-                for f in analyse_file(task, context)
+                for f in analyse_file(task, context).findings
                 if f.suppressed is None and f.rule.startswith(prefixes) and f.rule != "IL401"
             }
             for _, _, rule in got & want:

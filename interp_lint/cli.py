@@ -16,7 +16,7 @@ import click
 
 from interp_lint import __version__
 
-OUTPUT_FORMATS = ("text", "json")
+OUTPUT_FORMATS = ("text", "json", "sarif", "github")
 
 
 class DefaultCommandGroup(click.Group):
@@ -67,6 +67,26 @@ def main() -> None:
 @click.option("--config", "config_path", type=click.Path(path_type=Path), help="Use this config file.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: all cores).")
 @click.option("--force-exclude", is_flag=True, help="Apply `exclude` to files named on the command line too.")
+@click.option("--staged", is_flag=True, help="Check what the git index holds (the next commit).")
+@click.option(
+    "--diff",
+    "diff_ref",
+    metavar="REF",
+    help="Report only findings that are new since the merge-base with REF.",
+)
+@click.option(
+    "--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Hide findings recorded in FILE."
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Record today's findings in FILE.",
+)
+@click.option(
+    "--report-unused-suppressions",
+    is_flag=True,
+    help="Report suppressions and baseline entries that match nothing.",
+)
 def check(
     paths: tuple[Path, ...],
     select: str | None,
@@ -81,6 +101,11 @@ def check(
     config_path: Path | None,
     jobs: int,
     force_exclude: bool,
+    staged: bool,
+    diff_ref: str | None,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    report_unused_suppressions: bool,
 ) -> None:
     """Check PATHS (default: the current directory)."""
     from interp_lint.config import ConfigError, load_settings
@@ -89,6 +114,8 @@ def check(
     missing = [str(p) for p in targets if not p.exists()]
     if missing:
         _fail(f"path does not exist: {', '.join(missing)}")
+    if staged and diff_ref:
+        _fail("--staged and --diff cannot be combined")
     try:
         settings = load_settings(targets[0], config_path)
         overrides: dict[str, Any] = {}
@@ -105,12 +132,34 @@ def check(
         return
 
     from interp_lint.context import Context
-    from interp_lint.engine import run
+    from interp_lint.filters.baseline import BaselineError, apply_baseline, assign_fingerprints, load_baseline
     from interp_lint.report import ReportOptions, writer
+    from interp_lint.vcs import GitError
 
-    root = _scan_root(targets)
     context = Context(settings)
-    result = run(targets, root, context, jobs=jobs, force_exclude=force_exclude)
+    try:
+        result, root = _analyse(targets, context, jobs, force_exclude, staged, diff_ref)
+    except GitError as exc:
+        _fail(str(exc))
+        return
+    assign_fingerprints(result.findings)
+    try:
+        if write_baseline is not None:
+            from interp_lint.filters.baseline import write_baseline as write
+
+            count = write(write_baseline, result.findings)
+            click.echo(f"interp-lint: wrote {count} findings to {write_baseline}", err=True)
+        if baseline is not None:
+            stale = apply_baseline(
+                result.findings, load_baseline(baseline), relevant=_relevant(settings, result)
+            )
+            if report_unused_suppressions:
+                result.unused.extend(_stale(baseline, stale))
+    except BaselineError as exc:
+        _fail(str(exc))
+        return
+    if not report_unused_suppressions:
+        result.unused = []
     options = ReportOptions(
         show_info=show_info,
         show_evidence=show_evidence,
@@ -125,7 +174,63 @@ def check(
             _fail(f"cannot write {output}: {exc.strerror}")
     else:
         click.echo(text, nl=False)
-    sys.exit(0 if exit_zero or not result.failing(settings.fail_on) else 1)
+    failed = bool(result.failing(settings.fail_on)) or bool(result.unused)
+    sys.exit(0 if exit_zero or not failed else 1)
+
+
+def _analyse(
+    targets: list[Path], context: Any, jobs: int, force_exclude: bool, staged: bool, diff_ref: str | None
+) -> tuple[Any, Path]:
+    """Run the check in the mode asked for; returns the result and the root of its paths."""
+    from interp_lint.engine import run, run_contents
+
+    if not staged and diff_ref is None:
+        root = _scan_root(targets)
+        return run(targets, root, context, jobs=jobs, force_exclude=force_exclude), root
+
+    from interp_lint import vcs
+
+    repo = vcs.open_repo(targets[0].resolve())
+    root = Path(repo.working_tree_dir or ".").resolve()
+    prefixes = [t.resolve().relative_to(root).as_posix() for t in targets if t.resolve() != root]
+    exclude = context.settings.exclude
+    if staged:
+        return run_contents(vcs.staged_contents(repo, prefixes, exclude), context), root
+    base = vcs.merge_base(repo, diff_ref or "HEAD")
+    changed = [rel for rel in vcs.changed_since(repo, base) if vcs._under(rel, prefixes)]
+    head = run_contents(vcs.worktree_contents(root, changed, exclude), context)
+    before = run_contents(vcs.contents_at(base, changed), context)
+    from interp_lint.filters.baseline import assign_fingerprints
+
+    assign_fingerprints(head.findings)
+    assign_fingerprints(before.findings)
+    known = {f.fingerprint for f in before.findings}
+    head.findings = [f for f in head.findings if f.fingerprint not in known]
+    return head, root
+
+
+def _relevant(settings: Any, result: Any) -> Any:
+    """A baseline entry can only go stale if this run could have matched it."""
+
+    def relevant(entry: dict[str, str]) -> bool:
+        return settings.selects(entry.get("rule", "")) and entry.get("path") in result.checked
+
+    return relevant
+
+
+def _stale(baseline: Path, entries: list[dict[str, str]]) -> list[Any]:
+    from interp_lint.engine import Unused
+
+    return [
+        Unused(
+            e.get("path", "?"),
+            0,
+            0,
+            f"{e.get('rule')} {e.get('fingerprint')}",
+            f"stale entry of baseline {baseline}",
+        )
+        for e in entries
+    ]
 
 
 def _scan_root(targets: list[Path]) -> Path:

@@ -16,16 +16,37 @@ from interp_lint.filters.suppressions import apply_suppressions
 from interp_lint.findings import SEVERITY_RANK, Finding
 from interp_lint.rules import Emit, run_unit_rules
 from interp_lint.sources import adapter
+from interp_lint.vcs import Content
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 24
 
 
+@dataclass(frozen=True)
+class Unused:
+    """A suppression (or baseline entry) that matched nothing, or names an unknown rule."""
+
+    path: str
+    line: int
+    column: int
+    text: str
+    why: str
+    cell: int | None = None
+
+
+@dataclass
+class FileResult:
+    findings: list[Finding] = field(default_factory=list)
+    unused: list[Unused] = field(default_factory=list)
+
+
 @dataclass
 class RunResult:
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
+    unused: list[Unused] = field(default_factory=list)
+    checked: set[str] = field(default_factory=set)  # relative paths of the files checked
 
     def failing(self, fail_on: str) -> list[Finding]:
         threshold = SEVERITY_RANK[fail_on]
@@ -60,7 +81,7 @@ def to_finding(emit: Emit, path: str, context: Context) -> Finding:
     )
 
 
-def analyse_bytes(data: bytes, rel: str, kind: str, context: Context) -> list[Finding]:
+def analyse_bytes(data: bytes, rel: str, kind: str, context: Context) -> FileResult:
     """All findings of one file's content, suppressions applied. Never raises for bad
     input: whatever goes wrong becomes IL902 for this file and the run goes on."""
     try:
@@ -84,10 +105,18 @@ def analyse_bytes(data: bytes, rel: str, kind: str, context: Context) -> list[Fi
     for finding in findings:
         finding.snippet = facts.snippet(finding.line, finding.end_line, finding.cell)
     apply_suppressions(findings, facts.suppressions, facts.statements)
+    unused = []
+    for s in facts.suppressions:
+        unknown = [i for i in s.ids if i not in context.policy.rules]
+        cell, line = facts.line_map[s.line - 1] if 0 < s.line <= len(facts.line_map) else (None, s.line)
+        if unknown:
+            unused.append(Unused(rel, line, s.column, s.text, f"unknown rule {', '.join(unknown)}", cell))
+        elif s.ids and not s.used and all(settings.selects(i) and i not in ignored for i in s.ids):
+            unused.append(Unused(rel, line, s.column, s.text, "suppresses nothing", cell))
     if facts.line_map:
         for finding in findings:
             to_cell(finding, facts)
-    return findings
+    return FileResult(findings, unused)
 
 
 def to_cell(finding: Finding, facts: UnitFacts) -> None:
@@ -109,15 +138,15 @@ def to_cell(finding: Finding, facts: UnitFacts) -> None:
     finding.evidence = tuple(steps)
 
 
-def analyse_file(task: FileTask, context: Context) -> list[Finding]:
+def analyse_file(task: FileTask, context: Context) -> FileResult:
     try:
         data = task.path.read_bytes()
     except OSError as exc:
-        return [
-            to_finding(emit, task.rel, context)
-            for emit in run_unit_rules(UnitFacts(error=f"cannot read: {exc.strerror}"), context)
-            if context.settings.selects(emit.rule)
-        ]
+        facts = UnitFacts(error=f"cannot read: {exc.strerror}")
+        emits = run_unit_rules(facts, context)
+        return FileResult(
+            [to_finding(e, task.rel, context) for e in emits if context.settings.selects(e.rule)]
+        )
     return analyse_bytes(data, task.rel, task.kind, context)
 
 
@@ -129,7 +158,7 @@ def _init_worker(settings: Settings) -> None:
     _WORKER = Context(settings)
 
 
-def _work(task: FileTask) -> list[Finding]:
+def _work(task: FileTask) -> FileResult:
     assert _WORKER is not None
     return analyse_file(task, _WORKER)
 
@@ -138,7 +167,7 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def analyse_tasks(tasks: list[FileTask], context: Context, jobs: int) -> Iterable[list[Finding]]:
+def analyse_tasks(tasks: list[FileTask], context: Context, jobs: int) -> Iterable[FileResult]:
     if jobs <= 1 or len(tasks) < PARALLEL_MIN_FILES:
         return (analyse_file(task, context) for task in tasks)
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(context.settings,))
@@ -156,16 +185,37 @@ def repository_findings(findings: list[Finding], roots: list[Path], context: Con
     return [to_finding(emit, ".", context) for emit in missing_disclosure_policy(findings, roots, context)]
 
 
+def collect(results: Iterable[FileResult], checked: list[str]) -> RunResult:
+    result = RunResult(files=len(checked), checked=set(checked))
+    for one in results:
+        result.findings.extend(one.findings)
+        result.unused.extend(one.unused)
+    return result
+
+
+def finish(result: RunResult, context: Context, roots: list[Path] | None) -> RunResult:
+    """Repository rules (when the run covers a repository), then the stable order."""
+    if roots is not None:
+        result.findings.extend(repository_findings(result.findings, roots, context))
+    result.findings.sort(key=Finding.sort_key)
+    result.unused.sort(key=lambda u: (u.path, u.cell or 0, u.line, u.column))
+    return result
+
+
 def run(
     paths: list[Path], root: Path, context: Context, jobs: int = 0, force_exclude: bool = False
 ) -> RunResult:
+    """Check files on disk (the default mode)."""
     settings = context.settings
     tasks = discover(paths, root, settings.exclude, force_exclude, settings.project_root)
-    result = RunResult(files=len(tasks))
-    for findings in analyse_tasks(tasks, context, jobs or default_jobs()):
-        result.findings.extend(findings)
-    result.findings.extend(
-        repository_findings(result.findings, [root, settings.project_root or root], context)
-    )
-    result.findings.sort(key=Finding.sort_key)
-    return result
+    result = collect(analyse_tasks(tasks, context, jobs or default_jobs()), [t.rel for t in tasks])
+    result.checked.add(".")
+    return finish(result, context, [root, settings.project_root or root])
+
+
+def run_contents(contents: list[Content], context: Context) -> RunResult:
+    """Check file contents that come from git objects (the index, a merge-base).
+
+    Repository rules are left out: the contents are a slice of the repository."""
+    results = (analyse_bytes(c.data, c.rel, c.kind, context) for c in contents)
+    return finish(collect(results, [c.rel for c in contents]), context, None)

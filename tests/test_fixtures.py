@@ -30,7 +30,7 @@ def test_fixture(path: Path) -> None:
     settings = load_settings(path) if "demo-lab" in path.parts else Settings()
     tasks = discover([path], path.parent, ())
     assert len(tasks) == 1
-    findings = analyse_file(tasks[0], Context(settings))
+    findings = analyse_file(tasks[0], Context(settings)).findings
     found = {(f.cell, f.line, f.rule) for f in findings if f.suppressed is None}
     assert found == expected(path)
 

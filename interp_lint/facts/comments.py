@@ -61,3 +61,22 @@ def _comment_start(line: str, syntax: str) -> int | None:
         elif char == "#" and (syntax == "toml" or i == 0 or line[i - 1] in " \t"):
             return i
     return None
+
+
+def strip_comment(line: str, syntax: str) -> str:
+    """One line without its comment, by the syntax's own quoting rules."""
+    if syntax == "json" or "#" not in line:
+        return line
+    if syntax == "python":
+        try:
+            tokens = list(tokenize.generate_tokens(io.StringIO(line).readline))
+        except (tokenize.TokenError, IndentationError, SyntaxError):
+            tokens = []
+        for tok in tokens:
+            if tok.type == tokenize.COMMENT:
+                return line[: tok.start[1]]
+        if tokens:
+            return line
+        syntax = "shell"  # a line inside a multi-line construct: fall back to quote rules
+    column = _comment_start(line, syntax)
+    return line if column is None else line[:column]

@@ -137,6 +137,7 @@ class UnitFacts:
     line_map: list[tuple[int, int]] = field(default_factory=list)
     cell_lines: dict[int | None, list[str]] = field(default_factory=dict)
     file_lines: dict[tuple[int, int], int] = field(default_factory=dict)
+    comment_syntax: str = "python"  # python, shell, yaml, toml or json
 
     def merge(self, other: UnitFacts) -> None:
         """Add another unit's facts (a notebook's shell cells, a workflow's run steps)."""
@@ -163,7 +164,10 @@ class UnitFacts:
             self.error, self.error_line, self.error_cell = other.error, other.error_line, other.error_cell
 
     def snippet(self, line: int, end_line: int = 0, cell: int | None = None) -> str:
-        """The finding's statement, whitespace-normalised (for fingerprints and reports)."""
+        """The finding's statement without comments, whitespace-normalised: what a
+        fingerprint hashes, so editing a comment or moving the code keeps it stable."""
+        from interp_lint.facts.comments import strip_comment
+
         lines = self.source_lines.get(cell, [])
         if not lines or line < 1:
             return ""
@@ -172,6 +176,7 @@ class UnitFacts:
             if cell is None and start <= line <= stop:
                 end = max(end, stop)
                 break
-        return " ".join(" ".join(lines[line - 1 : min(end, line + 20)]).split())
+        code = [strip_comment(text, self.comment_syntax) for text in lines[line - 1 : min(end, line + 20)]]
+        return " ".join(" ".join(code).split())
 
     extra: dict[str, list[Any]] = field(default_factory=dict)

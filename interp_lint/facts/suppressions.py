@@ -28,6 +28,7 @@ class Suppression:
     file_level: bool
     cell: int | None = None
     used: bool = False
+    text: str = ""
 
     def covers(self, rule: str) -> bool:
         return rule in self.ids
@@ -46,5 +47,7 @@ def parse_suppressions(comments: Iterable[Comment]) -> list[Suppression]:
         if file_level and comment.line > FILE_LEVEL_LINES:
             file_level = False
             ids = ()  # misplaced: suppresses nothing, and is reported as unjustified
-        out.append(Suppression(comment.line, comment.column, ids, reason, file_level))
+        out.append(
+            Suppression(comment.line, comment.column, ids, reason, file_level, text=comment.text.strip())
+        )
     return out

@@ -31,9 +31,10 @@ def writer(fmt: str) -> Callable[[RunResult, ReportOptions], str]:
         from interp_lint.report.text import render
     elif fmt == "json":
         from interp_lint.report.json_report import render
+    elif fmt == "sarif":
+        from interp_lint.report.sarif import render
+    elif fmt == "github":
+        from interp_lint.report.github import render
     else:
         raise ValueError(fmt)
     return render
-
-
-FORMATS = ("text", "json")

@@ -18,6 +18,11 @@ def render(result: RunResult, options: ReportOptions) -> str:
         "version": SCHEMA_VERSION,
         "tool": {"name": "interp-lint", "version": __version__},
         "findings": [f.to_json() for f in shown],
+        "unused": [
+            {"path": u.path, "line": u.line, "column": u.column, "text": u.text, "why": u.why}
+            | ({"cell": u.cell} if u.cell else {})
+            for u in result.unused
+        ],
         "summary": {
             "files": result.files,
             "findings": len(shown),

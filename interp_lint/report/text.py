@@ -38,6 +38,9 @@ def render(result: RunResult, options: ReportOptions) -> str:
             for step in f.evidence:
                 lines.append(f"    {_c(f'line {step.line}', '2', color)}: {step.note}")
         lines.append(f"  {_c('-> ' + f.url, '2', color)}")
+    for u in result.unused:
+        where = f"{u.path}:cell {u.cell}:{u.line}:{u.column}" if u.cell else f"{u.path}:{u.line}:{u.column}"
+        lines.append(f"{_c(where, '1', color)}: {_c('unused', '1;35', color)} {u.text} ({u.why})")
     if options.statistics:
         counts = Counter((f.rule, f.name) for f in shown)
         for (rule, name), n in sorted(counts.items()):
@@ -49,6 +52,8 @@ def render(result: RunResult, options: ReportOptions) -> str:
             _plural(by_sev[s], s) if s != "info" else f"{by_sev[s]} info" for s in SEVERITY_ORDER if by_sev[s]
         ]
         lines.append(f"Found {_plural(len(shown), 'finding')} ({', '.join(parts)}) in {files}.")
+    elif result.unused:
+        lines.append(f"No findings ({files}), but {_plural(len(result.unused), 'unused suppression')}.")
     else:
         lines.append(f"All checks passed ({files}).")
     hidden_info = (

@@ -47,6 +47,7 @@ def config_facts(data: bytes, context: Context, syntax: str, workflow: bool = Fa
         facts.comments = hash_comments(text, "toml" if syntax == "toml" else "yaml")
         facts.suppressions = parse_suppressions(facts.comments)
     facts.source_lines = {None: text.splitlines()}
+    facts.comment_syntax = "yaml" if syntax == "yaml" else syntax
     return facts
 
 

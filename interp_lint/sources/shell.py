@@ -24,6 +24,7 @@ def _text(data: bytes) -> str:
 def _facts(text: str, shell_text: str, context: Context) -> UnitFacts:
     facts = ShellFacts(context).extract(shell_text)
     facts.source_lines = {None: text.splitlines()}
+    facts.comment_syntax = "shell"
     return facts
 
 
