@@ -138,7 +138,7 @@ def check(
 
     context = Context(settings)
     try:
-        result, root = _analyse(targets, context, jobs, force_exclude, staged, diff_ref)
+        result = _analyse(targets, context, jobs, force_exclude, staged, diff_ref)
     except GitError as exc:
         _fail(str(exc))
         return
@@ -180,13 +180,13 @@ def check(
 
 def _analyse(
     targets: list[Path], context: Any, jobs: int, force_exclude: bool, staged: bool, diff_ref: str | None
-) -> tuple[Any, Path]:
-    """Run the check in the mode asked for; returns the result and the root of its paths."""
+) -> Any:
+    """Run the check in the mode asked for: files on disk, the git index, or a diff."""
     from interp_lint.engine import run, run_contents
 
     if not staged and diff_ref is None:
         root = _scan_root(targets)
-        return run(targets, root, context, jobs=jobs, force_exclude=force_exclude), root
+        return run(targets, root, context, jobs=jobs, force_exclude=force_exclude)
 
     from interp_lint import vcs
 
@@ -195,7 +195,7 @@ def _analyse(
     prefixes = [t.resolve().relative_to(root).as_posix() for t in targets if t.resolve() != root]
     exclude = context.settings.exclude
     if staged:
-        return run_contents(vcs.staged_contents(repo, prefixes, exclude), context), root
+        return run_contents(vcs.staged_contents(repo, prefixes, exclude), context)
     base = vcs.merge_base(repo, diff_ref or "HEAD")
     changed = [rel for rel in vcs.changed_since(repo, base) if vcs._under(rel, prefixes)]
     head = run_contents(vcs.worktree_contents(root, changed, exclude), context)
@@ -206,7 +206,7 @@ def _analyse(
     assign_fingerprints(before.findings)
     known = {f.fingerprint for f in before.findings}
     head.findings = [f for f in head.findings if f.fingerprint not in known]
-    return head, root
+    return head
 
 
 def _relevant(settings: Any, result: Any) -> Any:
