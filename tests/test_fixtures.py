@@ -76,7 +76,17 @@ def test_prefilter_skips_files_without_imports_of_interest() -> None:
     from interp_lint.facts.python import could_matter
 
     context = Context(Settings())
-    text = '"""Call AutoModelForCausalLM.from_pretrained() from transformers."""\nimport os\n'
-    assert not could_matter(text, context)
-    assert could_matter("import os\nfrom transformers import AutoModel\n", context)
-    assert could_matter("import numpy as np, transformers\n", context)
+    docstring = (
+        '"""Use it as AutoModelForCausalLM.from_pretrained("gpt2")."""\nfrom transformers import AutoModel\n'
+    )
+    assert not could_matter(docstring, context)
+    comment = "import transformers\n# model = transformers.AutoModel.from_pretrained('gpt2')\n"
+    assert not could_matter(comment, context)
+    assert not could_matter("import torch\nstate = torch.load('x.pt')\n", context)
+    assert could_matter(
+        "import numpy as np, transformers as tf\nm = tf.AutoModel.from_pretrained(x)\n", context
+    )
+    assert could_matter(
+        "from openai import OpenAI\nc = OpenAI()\nc.chat.completions.create(model=m)\n", context
+    )
+    assert could_matter("def f(model):\n    model.push_to_hub('lab/x')\n", context)

@@ -20,8 +20,7 @@ if TYPE_CHECKING:
 
 def could_matter(text: str, context: Context) -> bool:
     """The pre-filter: can this text yield any fact at all?"""
-    imports, tokens = context.triggers
-    return any(token in text for token in tokens) or imports.search(text) is not None
+    return context.prefilter.could_matter(text)
 
 
 def extract_python(text: str, context: Context) -> UnitFacts:

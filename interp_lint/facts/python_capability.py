@@ -236,54 +236,20 @@ class CapabilityFacts:
         return writes
 
     def _nnsight_edits(self) -> None:
+        """Assignments to ``.output``/``.input`` (or into them) inside a trace block."""
         contexts = set(self.nnsight.get("contexts", ()))
         attributes = set(self.nnsight.get("attributes", ()))
-        ix = self.ix
-        found = self.interventions
-
-        class Visit(cst.CSTVisitor):
-            def __init__(self) -> None:
-                self.depth = 0
-
-            def visit_With(self, node: cst.With) -> None:
-                for item in node.items:
-                    call = item.item
-                    if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute):
-                        if call.func.attr.value in contexts:
-                            self.depth += 1
-                            return
-
-            def leave_With(self, original_node: cst.With) -> None:
-                for item in original_node.items:
-                    call = item.item
-                    if isinstance(call, cst.Call) and isinstance(call.func, cst.Attribute):
-                        if call.func.attr.value in contexts:
-                            self.depth -= 1
-                            return
-
-            def _edit(self, target: cst.BaseExpression, node: cst.CSTNode) -> None:
+        for node, methods in self.ix.assigns:
+            if not methods & contexts:
+                continue
+            targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
+            for target in targets:
                 base = target
                 while isinstance(base, cst.Subscript):
                     base = base.value
-                if self.depth and isinstance(base, cst.Attribute) and base.attr.value in attributes:
-                    pos = ix.positions[node]
-                    found.append(
-                        Signal(
-                            pos.start.line,
-                            pos.start.column + 1,
-                            f"nnsight edit of .{base.attr.value}",
-                            pos.end.line,
-                        )
-                    )
-
-            def visit_Assign(self, node: cst.Assign) -> None:
-                for t in node.targets:
-                    self._edit(t.target, node)
-
-            def visit_AugAssign(self, node: cst.AugAssign) -> None:
-                self._edit(node.target, node)
-
-        ix.module.visit(Visit())
+                if isinstance(base, cst.Attribute) and base.attr.value in attributes:
+                    self.interventions.append(self.signal(node, f"nnsight edit of .{base.attr.value}"))
+                    break
 
     # -- compression and importance --------------------------------------------------
     def _compression(self, call: cst.Call, names: set[str]) -> None:
@@ -333,20 +299,13 @@ class CapabilityFacts:
             parts = set(re.split(r"[^a-z0-9]+", low))
             return next((w for w in words if w in parts or ("_" in w and w in low)), None)
 
-        class Visit(cst.CSTVisitor):
-            def visit_Name(self, node: cst.Name) -> None:
-                hit = named(node.value)
-                if hit and node in ix.positions:
-                    pos = ix.positions[node]
-                    found.append(Signal(pos.start.line, pos.start.column + 1, node.value, pos.end.line))
-
-            def visit_SimpleString(self, node: cst.SimpleString) -> None:
-                value = node.evaluated_value
-                if isinstance(value, str) and len(value) < 200 and named(value):
-                    pos = ix.positions[node]
-                    found.append(Signal(pos.start.line, pos.start.column + 1, value, pos.end.line))
-
-        ix.module.visit(Visit())
+        for name in ix.names:
+            if named(name.value) and name in ix.positions:
+                found.append(self.signal(name, name.value))
+        for string in ix.strings:
+            value = string.evaluated_value
+            if isinstance(value, str) and len(value) < 200 and named(value):
+                found.append(self.signal(string, value))
 
     # -- losses with internals terms (IL204) ----------------------------------------
     def internals_terms(self, trained: bool) -> None:
@@ -383,24 +342,20 @@ class CapabilityFacts:
                     return hit
             return None
 
-        class Visit(cst.CSTVisitor):
-            def visit_Assign(self, node: cst.Assign) -> None:
-                targets = [t.target for t in node.targets if isinstance(t.target, cst.Name)]
-                if not targets or not isinstance(node.value, cst.BinaryOperation):
-                    return
-                terms = _terms(node.value)
-                if len(terms) < 2:
-                    return
-                named_loss = any("loss" in t.value.lower() for t in targets)
-                if not named_loss and not any("loss" in ix.code(t).lower() for t in terms):
-                    return
-                hits = [term_source(t) for t in terms]
-                if any(hits):
-                    pos = ix.positions[node]
-                    what = next(h for h in hits if h)
-                    found.append(Signal(pos.start.line, pos.start.column + 1, what, pos.end.line))
-
-        ix.module.visit(Visit())
+        for node, _ in ix.assigns:
+            if not isinstance(node, cst.Assign) or not isinstance(node.value, cst.BinaryOperation):
+                continue
+            targets = [t.target for t in node.targets if isinstance(t.target, cst.Name)]
+            terms = _terms(node.value)
+            if not targets or len(terms) < 2:
+                continue
+            named_loss = any("loss" in t.value.lower() for t in targets)
+            if not named_loss and not any("loss" in ix.code(t).lower() for t in terms):
+                continue
+            hits = [term_source(t) for t in terms]
+            what = next((h for h in hits if h), None)
+            if what is not None:
+                found.append(self.signal(node, what))
 
 
 def _name_nodes(node: cst.CSTNode) -> list[cst.Name]:

@@ -562,6 +562,14 @@ class Flow:
     def _expr_types(self, expr: cst.BaseExpression) -> set[str]:
         """Qualified names an expression stands for: the import path of a name, or the
         class of the object a variable holds, followed by the attributes accessed."""
+        if not self._guard(expr, "types"):
+            return set()
+        try:
+            return self._expr_types_unguarded(expr)
+        finally:
+            self._release(expr, "types")
+
+    def _expr_types_unguarded(self, expr: cst.BaseExpression) -> set[str]:
         names = set(self.ix.qualified(expr))
         attrs: list[str] = []
         base: cst.BaseExpression = expr

@@ -16,7 +16,6 @@ from libcst.metadata import (
     CodeRange,
     MetadataWrapper,
     PositionProvider,
-    QualifiedNameProvider,
     ScopeProvider,
 )
 
@@ -45,7 +44,7 @@ class ModuleIndex:
     module: cst.Module
     positions: dict[cst.CSTNode, CodeRange]
     scopes: dict[cst.CSTNode, object]
-    qualnames: dict[cst.CSTNode, object]
+    qualnames: dict[cst.CSTNode, set[str]] = field(default_factory=dict)
     calls: list[cst.Call] = field(default_factory=list)
     bound: dict[cst.CSTNode, Bound] = field(default_factory=dict)
     self_attrs: dict[tuple[cst.ClassDef, str], list[cst.BaseExpression]] = field(
@@ -68,6 +67,10 @@ class ModuleIndex:
     no_grad: list[tuple[int, int]] = field(default_factory=list)
     for_loops: list[cst.For] = field(default_factory=list)
     statements: list[tuple[int, int]] = field(default_factory=list)
+    # Assignments with the methods of the `with` blocks around them (nnsight traces).
+    assigns: list[tuple[cst.Assign | cst.AugAssign, frozenset[str]]] = field(default_factory=list)
+    names: list[cst.Name] = field(default_factory=list)
+    strings: list[cst.SimpleString] = field(default_factory=list)
     _code: dict[cst.CSTNode, str] = field(default_factory=dict)
 
     def line(self, node: cst.CSTNode) -> int:
@@ -85,13 +88,21 @@ class ModuleIndex:
         return text
 
     def qualified(self, node: cst.CSTNode) -> set[str]:
-        value = self.qualnames.get(node)
-        if value is None:
-            return set()
-        if callable(value):  # libcst stores lazily computed values
-            value = value()
-            self.qualnames[node] = value
-        return {q.name.replace(".<locals>", "") for q in value}  # type: ignore[attr-defined]
+        """Qualified names of a Name/Attribute, asked of its scope on demand.
+
+        QualifiedNameProvider computes this for every node of the module up front, which
+        costs as much as the scope analysis itself; calls are all we need to name.
+        """
+        cached = self.qualnames.get(node)
+        if cached is None:
+            scope = self.scopes.get(node)
+            try:
+                found = scope.get_qualified_names_for(node) if scope is not None else set()  # type: ignore[attr-defined]
+            except Exception:
+                found = set()
+            cached = {q.name.replace(".<locals>", "") for q in found}
+            self.qualnames[node] = cached
+        return cached
 
     def assignments(self, name: cst.Name) -> list[object]:
         scope = self.scopes.get(name)
@@ -108,6 +119,7 @@ class _Indexer(cst.CSTVisitor):
         self.ix = index
         self.classes: list[cst.ClassDef] = []
         self.funcs: list[cst.FunctionDef] = []
+        self.with_methods: list[frozenset[str]] = []
 
     # -- structure -------------------------------------------------------------------
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
@@ -170,6 +182,13 @@ class _Indexer(cst.CSTVisitor):
     def visit_Assign(self, node: cst.Assign) -> None:
         for target in node.targets:
             self._bind(target.target, node.value)
+        self.ix.assigns.append((node, frozenset().union(*self.with_methods)))
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.ix.names.append(node)
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        self.ix.strings.append(node)
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         if node.value is not None:
@@ -178,6 +197,7 @@ class _Indexer(cst.CSTVisitor):
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         if isinstance(node.target, cst.Name):
             self.ix.bound.setdefault(node.target, Bound(node.value))
+        self.ix.assigns.append((node, frozenset().union(*self.with_methods)))
 
     def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
         self._bind(node.target, node.value)
@@ -191,6 +211,13 @@ class _Indexer(cst.CSTVisitor):
 
     def visit_With(self, node: cst.With) -> None:
         no_grad = False
+        self.with_methods.append(
+            frozenset(
+                item.item.func.attr.value
+                for item in node.items
+                if isinstance(item.item, cst.Call) and isinstance(item.item.func, cst.Attribute)
+            )
+        )
         for item in node.items:
             if item.asname is not None and isinstance(item.asname.name, cst.Name | cst.Tuple):
                 self._bind(item.asname.name, item.item)
@@ -198,6 +225,9 @@ class _Indexer(cst.CSTVisitor):
         if no_grad:
             pos = self.ix.positions[node]
             self.ix.no_grad.append((pos.start.line, pos.end.line))
+
+    def leave_With(self, original_node: cst.With) -> None:
+        self.with_methods.pop()
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         if isinstance(node.value, cst.Name) and node.value.value == "self" and self.classes:
@@ -276,12 +306,11 @@ def _field_default(value: cst.BaseExpression) -> cst.BaseExpression:
 
 def index_module(module: cst.Module) -> ModuleIndex:
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    meta = wrapper.resolve_many([PositionProvider, ScopeProvider, QualifiedNameProvider])
+    meta = wrapper.resolve_many([PositionProvider, ScopeProvider])
     index = ModuleIndex(
         module=module,
         positions=meta[PositionProvider],  # type: ignore[arg-type]
         scopes=meta[ScopeProvider],  # type: ignore[arg-type]
-        qualnames=dict(meta[QualifiedNameProvider]),  # type: ignore[arg-type]
     )
     module.visit(_Indexer(index))
     return index

@@ -277,6 +277,9 @@ class ModelFacts:
                 off = flag is not None and [v.value for v in self.flow.values(flag.value)] == [False]
                 (frozen if off else unfrozen).update(self._model_origins(func.value))
         for loop in self.ix.for_loops:
+            iterated = loop.iter.func if isinstance(loop.iter, cst.Call) else None
+            if not (isinstance(iterated, cst.Attribute) and "parameters" in iterated.attr.value):
+                continue  # only `for p in model.parameters()` loops freeze weights
             targets = self._loop_params(loop)
             if not targets:
                 continue

@@ -1,0 +1,215 @@
+"""The pre-filter: which Python files can produce a finding at all.
+
+libcst with scope metadata costs about 100 times CPython's ``ast`` per file, so it runs
+only where a finding is possible. Every finding starts at a call that reaches an API in
+the policy (a loader, builder, harness, publisher, tracker or compression call) or a
+method named there (``push_to_hub``); such a call needs, in the file's code:
+
+1. an import of the API's top-level module, and a call token of that API (the last
+   fixed segment of its name followed by ``(``): a cheap regex over the raw text;
+2. confirmed by ``ast`` (comments and docstrings do not count): a real call whose name,
+   resolved through the file's imports, matches the API; or, for calls on objects
+   (``client.chat.completions.create``), a call whose attribute is that segment.
+
+Derived from the policy data, so a new API in ``rules/`` cannot be missed. Files that
+cannot be parsed pass (libcst then reports them as IL902).
+"""
+
+from __future__ import annotations
+
+import ast
+import fnmatch
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from interp_lint.policy import Policy
+from interp_lint.policy.globs import GlobSet
+
+
+def _catalog_names(policy: Policy) -> set[str]:
+    data = policy.extra.get("benchmarks", {})
+    names: set[str] = set()
+    for entry in data.get("benchmark", ()):
+        names |= {d.lower() for d in entry.get("datasets", ())}
+        names |= {t.lower() for t in entry.get("tasks", ()) if "*" not in t}
+    return names
+
+
+def _api_globsets(policy: Policy) -> list[GlobSet]:
+    """Every API of the policy, with its exclusions (AutoTokenizer is not a model loader)."""
+    sets = [loader.callee for loader in policy.loaders] + [builder.callee for builder in policy.builders]
+    extra = policy.extra
+    compression = extra.get("compression", {}).get("compression", {})
+    sets.append(GlobSet(tuple(compression.get("callee", ())), tuple(compression.get("exclude", ()))))
+    rest = [g for g in _api_globs(policy) if not any(g in s.include for s in sets)]
+    return [*sets, GlobSet(tuple(rest))]
+
+
+def _api_globs(policy: Policy) -> list[str]:
+    globs: list[str] = []
+    for loader in policy.loaders:
+        globs += loader.callee.include
+    for builder in policy.builders:
+        globs += builder.callee.include
+    extra = policy.extra
+    for harness in extra.get("harnesses", {}).get("harness", ()):
+        globs += harness["callee"]
+    globs += [f"{p}.*" for p in extra.get("harnesses", {}).get("task_modules", {}).get("prefixes", ())]
+    publishers = extra.get("publishers", {})
+    for entry in (*publishers.get("publisher", ()), *publishers.get("tracker", ())):
+        globs += entry.get("callee", ())
+    globs += extra.get("compression", {}).get("compression", {}).get("callee", ())
+    return globs
+
+
+def _methods(policy: Policy) -> set[str]:
+    extra = policy.extra
+    names: set[str] = set()
+    for entry in extra.get("publishers", {}).get("publisher", ()):
+        names |= set(entry.get("methods", ()))
+    names |= set(extra.get("compression", {}).get("compression", {}).get("methods", ()))
+    return names
+
+
+def _on_objects(glob: str) -> bool:
+    """Does the API hang off an object (``openai.*.chat.completions.create``,
+    ``huggingface_hub.HfApi.upload_folder``) rather than a module (``torch.hub.load``)?
+    Calls on objects cannot be resolved from the text, so their last segment decides."""
+    inner = glob.split(".")[1:-1]
+    return any("*" in part or part[:1].isupper() for part in inner)
+
+
+def _token(glob: str) -> str:
+    """The last segment of an API name that is spelt in a call (``*Trainer`` keeps ``Trainer``;
+    a leading ``*`` makes it a suffix, marked by a leading ``*`` in the token)."""
+    parts = [p for p in glob.split(".")[1:] if p.strip("*")]
+    if not parts:
+        return ""
+    last = parts[-1]
+    core = last.strip("*").split("*")[-1]
+    return f"*{core}" if last.startswith("*") else core
+
+
+class Prefilter:
+    def __init__(self, policy: Policy) -> None:
+        globs = _api_globs(policy)
+        self.globsets = _api_globsets(policy)
+        self.catalog_names = _catalog_names(policy)
+        self.catalog_globs = tuple(
+            t.lower()
+            for entry in policy.extra.get("benchmarks", {}).get("benchmark", ())
+            for t in entry.get("tasks", ())
+            if "*" in t
+        )
+        harness = [GlobSet(tuple(h["callee"])) for h in policy.extra.get("harnesses", {}).get("harness", ())]
+        self.harnesses = harness
+        by_root: dict[str, set[str]] = defaultdict(set)
+        on_objects: dict[str, set[str]] = defaultdict(set)
+        for glob in globs:
+            root = glob.split(".", 1)[0]
+            by_root[root].add(_token(glob))
+            if _on_objects(glob):
+                on_objects[root].add(_token(glob))
+        self.tokens_by_root = {root: tokens - {""} for root, tokens in by_root.items()}
+        self.object_tokens = {root: tokens - {""} for root, tokens in on_objects.items()}
+        self.bare_roots = {root for root, tokens in by_root.items() if "" in tokens}
+        self.methods = _methods(policy)
+        roots = "|".join(sorted(map(re.escape, by_root)))
+        self._imports = re.compile(rf"^[ \t]*(?:from[ \t]+({roots})\b|import[ \t]+([^\n#]*))", re.MULTILINE)
+        self._root_word = re.compile(rf"\b({roots})\b")
+        self._methods_re = (
+            re.compile(rf"\.({'|'.join(map(re.escape, sorted(self.methods)))})\s*\(")
+            if self.methods
+            else None
+        )
+        self._token_re: dict[frozenset[str], re.Pattern[str]] = {}
+
+    # -- stage 1: text ------------------------------------------------------------
+    def _imported_roots(self, text: str) -> set[str]:
+        found: set[str] = set()
+        for match in self._imports.finditer(text):
+            if match[1]:
+                found.add(match[1])
+            elif match[2]:
+                found |= set(self._root_word.findall(match[2]))
+        return found
+
+    def _calls_re(self, tokens: frozenset[str]) -> re.Pattern[str]:
+        pattern = self._token_re.get(tokens)
+        if pattern is None:
+            words = sorted({t.lstrip("*") for t in tokens})
+            pattern = re.compile(rf"(?:{'|'.join(map(re.escape, words))})\s*\(")
+            self._token_re[tokens] = pattern
+        return pattern
+
+    def text_gate(self, text: str) -> set[str] | None:
+        """The imported API roots whose call tokens appear, or None when nothing can match."""
+        roots = self._imported_roots(text)
+        live = {r for r in roots if r in self.bare_roots}
+        tokens = frozenset(t for r in roots for t in self.tokens_by_root.get(r, ()))
+        if tokens and self._calls_re(tokens).search(text):
+            live |= roots
+        method_hit = self._methods_re is not None and self._methods_re.search(text) is not None
+        if not live and not method_hit:
+            return None
+        return live or roots
+
+    # -- stage 2: ast ---------------------------------------------------------------
+    def could_matter(self, text: str) -> bool:
+        roots = self.text_gate(text)
+        if roots is None:
+            return False
+        try:
+            tree = ast.parse(text)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return True
+        aliases: dict[str, str] = {}
+        calls: list[ast.Call] = []
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                calls.append(node)
+            elif isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.asname:
+                        aliases[alias.asname] = alias.name
+                    else:
+                        head = alias.name.split(".")[0]
+                        aliases[head] = head
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                for alias in node.names:
+                    aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
+        tokens = {t for r in roots for t in self.object_tokens.get(r, ())}
+        return any(self._call_matters(call, aliases, tokens) for call in calls)
+
+    def _call_matters(self, call: ast.Call, aliases: dict[str, str], tokens: Iterable[str]) -> bool:
+        parts: list[str] = []
+        node: Any = call.func
+        while isinstance(node, ast.Attribute):
+            parts.insert(0, node.attr)
+            node = node.value
+        last = parts[-1] if parts else (node.id if isinstance(node, ast.Name) else "")
+        if parts and last in self.methods:
+            return True
+        if isinstance(node, ast.Name) and node.id in aliases:
+            # An imported name: its full name decides (torch.load is not torch.hub.load).
+            name = ".".join([aliases[node.id], *parts])
+            return any(g.match(name) for g in self.globsets) and not self._uncatalogued(name, call)
+        # A method on an object whose type the text cannot tell (client.chat.completions.create)
+        return bool(parts) and any(
+            last.endswith(t[1:]) if t.startswith("*") else last == t for t in tokens if t
+        )
+
+    def _uncatalogued(self, name: str, call: ast.Call) -> bool:
+        """A harness or dataset call whose first argument is a literal outside the catalog."""
+        if not any(h.match(name) for h in self.harnesses) or not call.args:
+            return False
+        first = call.args[0]
+        if not isinstance(first, ast.Constant) or not isinstance(first.value, str):
+            return False
+        names = {part.strip().lower() for part in first.value.split(",")}
+        return not any(
+            n in self.catalog_names or any(fnmatch.fnmatchcase(n, p) for p in self.catalog_globs)
+            for n in names
+        )
