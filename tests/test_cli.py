@@ -155,7 +155,7 @@ def test_broken_file_among_good_ones(tmp_path: Path) -> None:
         tmp_path,
         {
             "a_train.py": FRONTIER_FINETUNE,
-            "b_broken.py": "from transformers import AutoModel\nm = AutoModel.from_pretrained('gpt2')\ndef f(:\n",
+            "b_broken.py": "import transformers\nm = transformers.AutoModel.from_pretrained(x)\ndef f(:\n",
             "c_nul.py": b"from transformers import AutoModel\x00\n",
             "d_train.py": FRONTIER_FINETUNE,
         },

@@ -244,7 +244,7 @@ class CapabilityFacts:
                 continue
             targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
             for target in targets:
-                base = target
+                base: cst.BaseExpression = target
                 while isinstance(base, cst.Subscript):
                     base = base.value
                 if isinstance(base, cst.Attribute) and base.attr.value in attributes:
