@@ -87,6 +87,9 @@ def main() -> None:
     is_flag=True,
     help="Report suppressions and baseline entries that match nothing.",
 )
+@click.option(
+    "--no-cache", is_flag=True, help="Analyse every file again; neither read nor write the result cache."
+)
 def check(
     paths: tuple[Path, ...],
     select: str | None,
@@ -106,6 +109,7 @@ def check(
     baseline: Path | None,
     write_baseline: Path | None,
     report_unused_suppressions: bool,
+    no_cache: bool,
 ) -> None:
     """Check PATHS (default: the current directory)."""
     from interp_lint.config import ConfigError, load_settings
@@ -138,7 +142,7 @@ def check(
 
     context = Context(settings)
     try:
-        result = _analyse(targets, context, jobs, force_exclude, staged, diff_ref)
+        result = _analyse(targets, context, jobs, force_exclude, staged, diff_ref, not no_cache)
     except GitError as exc:
         _fail(str(exc))
         return
@@ -179,14 +183,20 @@ def check(
 
 
 def _analyse(
-    targets: list[Path], context: Any, jobs: int, force_exclude: bool, staged: bool, diff_ref: str | None
+    targets: list[Path],
+    context: Any,
+    jobs: int,
+    force_exclude: bool,
+    staged: bool,
+    diff_ref: str | None,
+    use_cache: bool,
 ) -> Any:
     """Run the check in the mode asked for: files on disk, the git index, or a diff."""
     from interp_lint.engine import run, run_contents
 
     if not staged and diff_ref is None:
         root = _scan_root(targets)
-        return run(targets, root, context, jobs=jobs, force_exclude=force_exclude)
+        return run(targets, root, context, jobs=jobs, force_exclude=force_exclude, use_cache=use_cache)
 
     from interp_lint import vcs
 
@@ -250,6 +260,22 @@ def _color_enabled() -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return sys.stdout.isatty()
+
+
+@main.command()
+@click.argument("path", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+def clean(path: Path | None) -> None:
+    """Remove the result cache of the project at PATH (default: the current directory)."""
+    from interp_lint.cache import clean as remove
+    from interp_lint.config import ConfigError, load_settings
+
+    start = path or Path(".")
+    try:
+        root = load_settings(start).project_root or start
+    except ConfigError:
+        root = start
+    removed = remove(root.resolve()) or remove(start.resolve())
+    click.echo("interp-lint: cache removed" if removed else "interp-lint: no cache here")
 
 
 @main.command(name="rules")

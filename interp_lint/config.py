@@ -58,10 +58,18 @@ class Settings:
                 out.update(ids)
         return out
 
-    def policy_key(self) -> str:
-        """What in the settings changes analysis results (for the cache key)."""
+    def cache_key(self) -> str:
+        """Every setting that changes a file's findings (for the result cache's namespace)."""
         return repr(
-            (self.large_min_params, self.frontier_min_params, self.frontier_models, self.disclosure_policy)
+            (
+                self.select,
+                self.ignore,
+                self.extend_select,
+                self.per_file_ignores,
+                self.large_min_params,
+                self.frontier_min_params,
+                self.frontier_models,
+            )
         )
 
 

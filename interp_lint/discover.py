@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 import subprocess
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ class FileTask:
     path: Path
     rel: str  # relative to the scanned root, '/'-separated
     kind: str
+    blob: str | None = None  # git's blob id, when git knows the file is unchanged
 
 
 def is_excluded(rel: str, patterns: Iterable[str]) -> bool:
@@ -58,28 +60,31 @@ def is_excluded(rel: str, patterns: Iterable[str]) -> bool:
     return False
 
 
-def _git_files(folder: Path) -> list[str] | None:
-    """Files git sees under ``folder`` (relative to it), or None outside a work tree."""
+def _git(folder: Path, *args: str) -> list[str]:
+    out = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, check=True).stdout
+    return [p for p in out.decode("utf-8", "surrogateescape").split("\0") if p]
+
+
+def _git_files(folder: Path) -> tuple[list[str], dict[str, str]] | None:
+    """Files git sees under ``folder`` (relative to it), with the blob ids of those whose
+    work-tree content is what the index holds; None outside a work tree."""
     try:
-        out = subprocess.run(
-            [
-                "git",
-                "-C",
-                str(folder),
-                "ls-files",
-                "-z",
-                "--cached",
-                "--others",
-                "--exclude-standard",
-                "--",
-                ".",
-            ],
-            capture_output=True,
-            check=True,
-        ).stdout
+        staged = _git(folder, "ls-files", "-z", "-s", "--", ".")
+        others = _git(folder, "ls-files", "-z", "--others", "--exclude-standard", "--", ".")
+        modified = set(_git(folder, "diff-files", "--name-only", "--relative", "-z", "--", "."))
     except (OSError, subprocess.CalledProcessError):
         return None
-    return sorted({p for p in out.decode("utf-8", "surrogateescape").split("\0") if p})
+    names: set[str] = set(others)
+    blobs: dict[str, str] = {}
+    for line in staged:
+        meta, _, name = line.partition("\t")
+        fields = meta.split()
+        if len(fields) != 3 or fields[0] == "160000":
+            continue  # submodules are other repositories
+        names.add(name)
+        if fields[2] == "0" and name not in modified:
+            blobs[name] = fields[1]
+    return sorted(names), blobs
 
 
 def _walk(folder: Path) -> Iterator[str]:
@@ -111,6 +116,15 @@ def _inside(path: Path, root: Path) -> bool:
     except (ValueError, OSError):
         return False
     return True
+
+
+def _prefix(folder: Path, base: Path) -> str | None:
+    """``folder`` relative to ``base`` as a '/'-ended prefix ('' for the base itself)."""
+    try:
+        rel = folder.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return None
+    return "" if rel == "." else f"{rel}/"
 
 
 def discover(
@@ -146,19 +160,31 @@ def discover(
             if kind is not None and not (force_exclude and excluded(target)):
                 tasks[rel] = FileTask(target, rel, kind)
             continue
+        # Resolve the folder once; its files' paths are then joined as strings (resolving
+        # every file costs more than the rest of a warm run).
+        prefix = _prefix(target, root)
+        project_prefix = _prefix(target, project_root) if project_root is not None else None
         listed = _git_files(target)
-        names = listed if listed is not None else list(_walk(target))
+        names, blobs = listed if listed is not None else (list(_walk(target)), {})
         for name in names:
+            if listed is not None and any(part in SKIP_DIRS for part in name.split("/")[:-1]):
+                continue
+            rel = f"{prefix}{name}" if prefix is not None else (target / name).as_posix()
+            if is_excluded(name, exclude) or (exclude and is_excluded(rel, exclude)):
+                continue
+            if project_prefix is not None and exclude and is_excluded(f"{project_prefix}{name}", exclude):
+                continue
             path = target / name
-            rel = rel_of(path)
-            if is_excluded(name, exclude) or excluded(path):
+            try:
+                mode = os.lstat(path).st_mode
+            except OSError:
+                continue  # listed by git but deleted from the work tree
+            if stat.S_ISLNK(mode):
+                if not _inside(path, root) or not path.is_file():
+                    continue
+            elif not stat.S_ISREG(mode):
                 continue
-            if path.is_symlink() and not _inside(path, root):
-                continue
-            if listed is not None and any(part in SKIP_DIRS for part in PurePosixPath(name).parts[:-1]):
-                continue
-            kind = kind_of(path, _head(path) if not path.suffix else None)
-            if kind is None or not path.is_file():
-                continue
-            tasks[rel] = FileTask(path, rel, kind)
+            kind = kind_of(path, _head(path) if "." not in name.rsplit("/", 1)[-1] else None)
+            if kind is not None:
+                tasks[rel] = FileTask(path, rel, kind, blobs.get(name))
     return [tasks[k] for k in sorted(tasks)]

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from interp_lint.config import Settings
 from interp_lint.context import Context
@@ -203,14 +204,61 @@ def finish(result: RunResult, context: Context, roots: list[Path] | None) -> Run
 
 
 def run(
-    paths: list[Path], root: Path, context: Context, jobs: int = 0, force_exclude: bool = False
+    paths: list[Path],
+    root: Path,
+    context: Context,
+    jobs: int = 0,
+    force_exclude: bool = False,
+    use_cache: bool = False,
 ) -> RunResult:
-    """Check files on disk (the default mode)."""
+    """Check files on disk (the default mode), reusing cached results of unchanged files."""
     settings = context.settings
     tasks = discover(paths, root, settings.exclude, force_exclude, settings.project_root)
-    result = collect(analyse_tasks(tasks, context, jobs or default_jobs()), [t.rel for t in tasks])
+    cache = None
+    if use_cache:
+        from interp_lint.cache import ResultCache, namespace
+
+        space = namespace(context.policy.digest, settings.cache_key())
+        cache = ResultCache(settings.project_root or root, space)
+    results = cached_analysis(tasks, context, jobs or default_jobs(), cache)
+    result = collect(results, [t.rel for t in tasks])
     result.checked.add(".")
     return finish(result, context, [root, settings.project_root or root])
+
+
+def cached_analysis(tasks: list[FileTask], context: Context, jobs: int, cache: Any) -> list[FileResult]:
+    """Results for every task: from the cache where the content is known, else analysed
+    (in parallel) and stored. A file git knows to be unchanged is not even read."""
+    if cache is None:
+        return list(analyse_tasks(tasks, context, jobs))
+    from interp_lint.cache import blob_id
+
+    keys: list[tuple[str, str]] = []
+    for task in tasks:
+        blob = task.blob
+        if blob is None:
+            try:
+                blob = blob_id(task.path.read_bytes())
+            except OSError:
+                blob = ""
+        keys.append((blob, task.rel))
+    hits = cache.load([k for k in keys if k[0]])
+    misses = [(task, key) for task, key in zip(tasks, keys, strict=True) if key not in hits]
+    fresh = dict(
+        zip([k for _, k in misses], analyse_tasks([t for t, _ in misses], context, jobs), strict=True)
+    )
+    out = []
+    for key in keys:
+        if key in hits:
+            findings, unused = hits[key]
+            out.append(FileResult(findings, [Unused(**u) for u in unused]))
+        else:
+            one = fresh[key]
+            if key[0]:
+                cache.store(key[0], key[1], one.findings, one.unused)
+            out.append(one)
+    cache.commit()
+    return out
 
 
 def run_contents(contents: list[Content], context: Context) -> RunResult:

@@ -1,0 +1,71 @@
+"""The result cache: warm runs reuse results, and nothing stale is ever served."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import git
+from conftest import cli
+
+from interp_lint.cache import CACHE_DIR, blob_id
+
+FINETUNE = """\
+import torch
+from transformers import AutoModelForCausalLM
+
+model = AutoModelForCausalLM.from_pretrained("meta-llama/Llama-3.1-405B")
+torch.optim.AdamW(model.parameters())
+"""
+
+
+def rules(output: str) -> list[tuple[str, int, str]]:
+    return sorted((f["path"], f["line"], f["rule"]) for f in json.loads(output)["findings"])
+
+
+def test_blob_id_matches_git(tmp_path: Path) -> None:
+    repo = git.Repo.init(tmp_path)
+    (tmp_path / "a.py").write_bytes(FINETUNE.encode())
+    repo.index.add(["a.py"])
+    assert repo.index.entries[("a.py", 0)].hexsha == blob_id(FINETUNE.encode())
+
+
+def test_warm_run_matches_cold_and_edits_invalidate(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text(FINETUNE)
+    (tmp_path / "b.py").write_text("x = 1\n")
+    cold = cli("check", tmp_path, "--output-format", "json", "--show-info")
+    assert (tmp_path / CACHE_DIR / ".gitignore").read_text().strip().endswith("*")
+    warm = cli("check", tmp_path, "--output-format", "json", "--show-info")
+    assert rules(cold.output) == rules(warm.output) == [("a.py", 4, "IL101"), ("a.py", 4, "IL102")]
+    (tmp_path / "a.py").write_text(FINETUNE.replace("Llama-3.1-405B", "Llama-3.1-8B"))
+    assert rules(cli("check", tmp_path, "--output-format", "json", "--show-info").output) == []
+
+
+def test_settings_change_invalidates(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text(FINETUNE.replace("Llama-3.1-405B", "Llama-3.1-70B"))
+    assert cli("check", tmp_path).exit_code == 0
+    (tmp_path / ".interp-lint.toml").write_text('frontier-min-params = "50B"\n')
+    assert cli("check", tmp_path).exit_code == 1
+
+
+def test_no_cache_and_clean(tmp_path: Path) -> None:
+    (tmp_path / "a.py").write_text(FINETUNE)
+    assert cli("check", tmp_path, "--no-cache").exit_code == 1
+    assert not (tmp_path / CACHE_DIR).exists()
+    cli("check", tmp_path)
+    assert (tmp_path / CACHE_DIR).exists()
+    assert "cache removed" in cli("clean", tmp_path).output
+    assert not (tmp_path / CACHE_DIR).exists()
+
+
+def test_tracked_unchanged_files_use_git_blob_ids(tmp_path: Path) -> None:
+    repo = git.Repo.init(tmp_path)
+    (tmp_path / "a.py").write_text(FINETUNE)
+    repo.git.add("a.py")  # git itself records the stat data that diff-files compares
+    from interp_lint.discover import discover
+
+    (task,) = discover([tmp_path], tmp_path, ())
+    assert task.blob == blob_id(FINETUNE.encode())
+    (tmp_path / "a.py").write_text(FINETUNE + "\n")
+    (task,) = discover([tmp_path], tmp_path, ())
+    assert task.blob is None  # modified in the work tree: hashed from its bytes instead
