@@ -77,8 +77,8 @@ class ResultCache:
                 db = sqlite3.connect(self.folder / "results.sqlite3", timeout=30)
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute(
-                    "CREATE TABLE IF NOT EXISTS results (space TEXT, blob TEXT, path TEXT, data TEXT, used REAL,"
-                    " PRIMARY KEY (space, blob, path))"
+                    "CREATE TABLE IF NOT EXISTS results (space TEXT, blob TEXT, path TEXT, data TEXT,"
+                    " used REAL, PRIMARY KEY (space, blob, path))"
                 )
                 self._db = db
             except (OSError, sqlite3.Error):
@@ -118,7 +118,8 @@ class ResultCache:
                 (count,) = db.execute("SELECT COUNT(*) FROM results").fetchone()
                 if count > MAX_ENTRIES:
                     db.execute(
-                        "DELETE FROM results WHERE rowid IN (SELECT rowid FROM results ORDER BY used LIMIT ?)",
+                        "DELETE FROM results WHERE rowid IN"
+                        " (SELECT rowid FROM results ORDER BY used LIMIT ?)",
                         (count - MAX_ENTRIES,),
                     )
         except sqlite3.Error:
