@@ -7,6 +7,7 @@ analyse code, so ``--version`` and ``rule`` answer at once.
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -260,6 +261,82 @@ def _color_enabled() -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return sys.stdout.isatty()
+
+
+@main.command()
+@click.argument(
+    "path", required=False, default=".", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.option("--history", is_flag=True, help="Also check every version of every file in the git history.")
+@click.option("--output-format", type=click.Choice(OUTPUT_FORMATS), default="text", show_default=True)
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE."
+)
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Use this config file.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: all cores).")
+@click.option("--no-cache", is_flag=True, help="Analyse every file again.")
+def audit(
+    path: Path,
+    history: bool,
+    output_format: str,
+    output: Path | None,
+    config_path: Path | None,
+    jobs: int,
+    no_cache: bool,
+) -> None:
+    """Audit a whole repository before publishing it: every finding, info included, and
+    with --history, findings in earlier versions of files that the history still holds."""
+    from interp_lint.config import ConfigError, load_settings
+
+    try:
+        settings = load_settings(path, config_path)
+    except ConfigError as exc:
+        _fail(str(exc))
+        return
+    from interp_lint.context import Context
+    from interp_lint.engine import run
+    from interp_lint.filters.baseline import assign_fingerprints
+    from interp_lint.report import ReportOptions, writer
+
+    context = Context(settings)
+    root = path.resolve()
+    result = run([root], root, context, jobs=jobs, use_cache=not no_cache)
+    assign_fingerprints(result.findings)
+    if history:
+        from interp_lint.cache import ResultCache, namespace
+        from interp_lint.history import audit_history
+
+        cache = (
+            None if no_cache else ResultCache(root, namespace(context.policy.digest, settings.cache_key()))
+        )
+        try:
+            past, blobs = audit_history(root, context, cache)
+        except (OSError, subprocess.CalledProcessError):
+            _fail(f"not a git repository with history: {root}")
+            return
+        assign_fingerprints(past)
+        current = {f.fingerprint for f in result.findings}
+        seen: set[str] = set()
+        for finding in past:
+            if (
+                finding.fingerprint in current
+                or finding.fingerprint in seen
+                or finding.suppressed is not None
+            ):
+                continue
+            seen.add(finding.fingerprint)
+            finding.extra["history"] = True
+            result.findings.append(finding)
+        click.echo(f"interp-lint: history holds {blobs} unique file versions", err=True)
+    options = ReportOptions(
+        show_info=True, statistics=output_format == "text", color=output is None and _color_enabled()
+    )
+    text = writer(output_format)(result, options)
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+    sys.exit(1 if result.failing(settings.fail_on) else 0)
 
 
 @main.command()

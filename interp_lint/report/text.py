@@ -21,9 +21,10 @@ def _c(text: str, code: str, on: bool) -> str:
 
 
 def location(f: Finding) -> str:
+    path = f"{f.path}@{f.extra['blob'][:10]}" if f.extra.get("history") else f.path
     if f.cell is not None:
-        return f"{f.path}:cell {f.cell}:{f.line}:{f.column}"
-    return f"{f.path}:{f.line}:{f.column}"
+        return f"{path}:cell {f.cell}:{f.line}:{f.column}"
+    return f"{path}:{f.line}:{f.column}"
 
 
 def render(result: RunResult, options: ReportOptions) -> str:
