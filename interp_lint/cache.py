@@ -93,11 +93,19 @@ class ResultCache:
         wanted = set(keys)
         out: dict[tuple[str, str], tuple[list[Finding], list[Any]]] = {}
         try:
-            rows = db.execute("SELECT blob, path, data FROM results WHERE space = ?", (self.space,))
+            if len(wanted) < 256:  # a pre-commit run: look up its few files
+                query = "SELECT blob, path, data FROM results WHERE space = ? AND blob = ? AND path = ?"
+                rows = [r for key in wanted for r in db.execute(query, (self.space, *key))]
+            else:  # a whole repository: one scan beats thousands of lookups
+                rows = db.execute("SELECT blob, path, data FROM results WHERE space = ?", (self.space,))
             for blob, path, data in rows:
-                if (blob, path) in wanted:
-                    doc = json.loads(data)
-                    out[(blob, path)] = ([_finding_from_row(r) for r in doc["findings"]], doc["unused"])
+                if (blob, path) not in wanted:
+                    continue
+                if not data:  # most files: nothing found (stored empty, read without JSON)
+                    out[(blob, path)] = ([], [])
+                    continue
+                doc = json.loads(data)
+                out[(blob, path)] = ([_finding_from_row(r) for r in doc["findings"]], doc["unused"])
         except (sqlite3.Error, ValueError, KeyError, TypeError):
             return {}
         return out

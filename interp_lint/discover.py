@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from interp_lint.sources import kind_of
+from interp_lint.sources import kind_of, kind_of_name
 
 SKIP_DIRS = {
     ".git",
@@ -43,13 +43,19 @@ SKIP_DIRS = {
 
 @dataclass(frozen=True)
 class FileTask:
-    path: Path
+    location: str  # where the file is on disk (a plain string: tens of thousands are made)
     rel: str  # relative to the scanned root, '/'-separated
     kind: str
     blob: str | None = None  # git's blob id, when git knows the file is unchanged
 
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
+
 
 def is_excluded(rel: str, patterns: Iterable[str]) -> bool:
+    if not patterns:
+        return False
     parts = PurePosixPath(rel).parts
     for pattern in patterns:
         pattern = pattern.rstrip("/")
@@ -158,7 +164,7 @@ def discover(
             rel = rel_of(target)
             kind = kind_of(target, _head(target))
             if kind is not None and not (force_exclude and excluded(target)):
-                tasks[rel] = FileTask(target, rel, kind)
+                tasks[rel] = FileTask(str(target), rel, kind)
             continue
         # Resolve the folder once; its files' paths are then joined as strings (resolving
         # every file costs more than the rest of a warm run).
@@ -166,25 +172,27 @@ def discover(
         project_prefix = _prefix(target, project_root) if project_root is not None else None
         listed = _git_files(target)
         names, blobs = listed if listed is not None else (list(_walk(target)), {})
+        folder = str(target).rstrip("/") or "/"
         for name in names:
-            if listed is not None and any(part in SKIP_DIRS for part in name.split("/")[:-1]):
+            if listed is not None and "/" in name and not SKIP_DIRS.isdisjoint(name.split("/")[:-1]):
                 continue
             rel = f"{prefix}{name}" if prefix is not None else (target / name).as_posix()
             if is_excluded(name, exclude) or (exclude and is_excluded(rel, exclude)):
                 continue
             if project_prefix is not None and exclude and is_excluded(f"{project_prefix}{name}", exclude):
                 continue
-            path = target / name
+            path = f"{folder}/{name}"
             try:
                 mode = os.lstat(path).st_mode
             except OSError:
                 continue  # listed by git but deleted from the work tree
             if stat.S_ISLNK(mode):
-                if not _inside(path, root) or not path.is_file():
+                if not _inside(Path(path), root) or not os.path.isfile(path):
                     continue
             elif not stat.S_ISREG(mode):
                 continue
-            kind = kind_of(path, _head(path) if "." not in name.rsplit("/", 1)[-1] else None)
+            base = name.rsplit("/", 1)[-1]
+            kind = kind_of_name(name, _head(Path(path)) if "." not in base else None)
             if kind is not None:
                 tasks[rel] = FileTask(path, rel, kind, blobs.get(name))
     return [tasks[k] for k in sorted(tasks)]

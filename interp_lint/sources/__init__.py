@@ -41,21 +41,26 @@ SHEBANG_KINDS = {"python": "python", "bash": "shell", "/sh": "shell", "zsh": "sh
 
 def kind_of(path: Path, head: bytes | None = None) -> str | None:
     """The file kind by name, then (for extension-less scripts) by shebang."""
-    name = path.name
+    return kind_of_name(path.as_posix(), head)
+
+
+def kind_of_name(rel: str, head: bytes | None = None) -> str | None:
+    """:func:`kind_of` on a '/'-separated path string (discovery calls it per file)."""
+    folder, _, name = rel.rpartition("/")
+    dot = name.rfind(".")
+    suffix = name[dot:].lower() if dot > 0 else ""
     if name.startswith("requirements") and name.endswith((".txt", ".in")):
         return "manifest"
-    if (
-        path.suffix.lower() in {".yml", ".yaml"}
-        and path.parent.name == "workflows"
-        and path.parent.parent.name == ".github"
+    if suffix in {".yml", ".yaml"} and (
+        folder == ".github/workflows" or folder.endswith("/.github/workflows")
     ):
         return "workflow"
     if name.startswith("Dockerfile") or name.endswith(".dockerfile"):
         return "dockerfile"
-    kind = KINDS.get(name) or KINDS.get(path.suffix.lower())
+    kind = KINDS.get(name) or KINDS.get(suffix)
     if kind is not None:
         return kind
-    if head is not None and not path.suffix and head.startswith(b"#!"):
+    if head is not None and not suffix and head.startswith(b"#!"):
         first = head.split(b"\n", 1)[0].decode("latin-1")
         for word, shebang_kind in SHEBANG_KINDS.items():
             if word in first:
