@@ -97,7 +97,7 @@ class ResultCache:
                 query = "SELECT blob, path, data FROM results WHERE space = ? AND blob = ? AND path = ?"
                 rows = [r for key in wanted for r in db.execute(query, (self.space, *key))]
             else:  # a whole repository: one scan beats thousands of lookups
-                rows = db.execute("SELECT blob, path, data FROM results WHERE space = ?", (self.space,))
+                rows = list(db.execute("SELECT blob, path, data FROM results WHERE space = ?", (self.space,)))
             for blob, path, data in rows:
                 if (blob, path) not in wanted:
                     continue
