@@ -76,6 +76,7 @@ class ResultCache:
                     ignore.write_text("# created by interp-lint\n*\n")
                 db = sqlite3.connect(self.folder / "results.sqlite3", timeout=30)
                 db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")  # WAL stays consistent; a crash loses cache only
                 db.execute(
                     "CREATE TABLE IF NOT EXISTS results (space TEXT, blob TEXT, path TEXT, data TEXT,"
                     " used REAL, PRIMARY KEY (space, blob, path))"

@@ -307,7 +307,7 @@ def audit(
         from interp_lint.history import audit_history
 
         cache = (
-            None if no_cache else ResultCache(root, namespace(context.policy.digest, settings.cache_key()))
+            None if no_cache else ResultCache(root, namespace(context.policy_digest, settings.cache_key()))
         )
         try:
             past, blobs = audit_history(root, context, cache)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from interp_lint.config import Settings
@@ -10,12 +10,22 @@ from interp_lint.facts.benchmarks import Catalog
 from interp_lint.facts.prefilter import Prefilter
 from interp_lint.facts.tiers import TierTable
 from interp_lint.policy import Policy, load_policy
+from interp_lint.policy.load import policy_digest
 
 
 @dataclass
 class Context:
+    """Policy is parsed on first use: a warm run served from the cache only hashes it."""
+
     settings: Settings
-    policy: Policy = field(default_factory=load_policy)
+
+    @cached_property
+    def policy(self) -> Policy:
+        return load_policy()
+
+    @cached_property
+    def policy_digest(self) -> str:
+        return policy_digest()
 
     @cached_property
     def tiers(self) -> TierTable:

@@ -88,8 +88,8 @@ def _git_files(folder: Path) -> tuple[list[str], dict[str, str]] | None:
         if len(fields) != 3 or fields[0] == "160000":
             continue  # submodules are other repositories
         names.add(name)
-        if fields[2] == "0" and name not in modified:
-            blobs[name] = fields[1]
+        if fields[2] == "0" and name not in modified and fields[0] in {"100644", "100755"}:
+            blobs[name] = fields[1]  # a regular file, unchanged: git vouches for it
     return sorted(names), blobs
 
 
@@ -183,7 +183,8 @@ def discover(
                 continue
             path = f"{folder}/{name}"
             try:
-                mode = os.lstat(path).st_mode
+                # git vouches for unchanged regular files; anything else is looked at
+                mode = stat.S_IFREG if name in blobs else os.lstat(path).st_mode
             except OSError:
                 continue  # listed by git but deleted from the work tree
             if stat.S_ISLNK(mode):

@@ -218,7 +218,7 @@ def run(
     if use_cache:
         from interp_lint.cache import ResultCache, namespace
 
-        space = namespace(context.policy.digest, settings.cache_key())
+        space = namespace(context.policy_digest, settings.cache_key())
         cache = ResultCache(settings.project_root or root, space)
     results = cached_analysis(tasks, context, jobs or default_jobs(), cache)
     result = collect(results, [t.rel for t in tasks])

@@ -27,6 +27,20 @@ from typing import Any
 from interp_lint.policy import Policy
 from interp_lint.policy.globs import GlobSet
 
+# Method calls that suggest a training loop (loss.backward(), optimizer.step(), trainer.train()).
+TRAINING_METHODS = {"backward", "step", "train", "fit"}
+
+
+def _dotted(func: ast.expr, aliases: dict[str, str]) -> str | None:
+    parts: list[str] = []
+    node: Any = func
+    while isinstance(node, ast.Attribute):
+        parts.insert(0, node.attr)
+        node = node.value
+    if isinstance(node, ast.Name) and node.id in aliases:
+        return ".".join([aliases[node.id], *parts])
+    return None
+
 
 def _catalog_names(policy: Policy) -> set[str]:
     data = policy.extra.get("benchmarks", {})
@@ -105,6 +119,14 @@ class Prefilter:
         )
         harness = [GlobSet(tuple(h["callee"])) for h in policy.extra.get("harnesses", {}).get("harness", ())]
         self.harnesses = harness
+        self.builders = [b.callee for b in policy.builders]
+        other_tokens = {_token(g) for g in globs if not any(g in b.callee.include for b in policy.builders)}
+        self.builder_tokens = {_token(g) for b in policy.builders for g in b.callee.include} - other_tokens
+        self.loaders = [loader.callee for loader in policy.loaders]
+        t = policy.training
+        self.training = GlobSet(
+            t.optimizers.include + t.trainers.include + t.engines.include + t.accelerate_prepare.include
+        )
         by_root: dict[str, set[str]] = defaultdict(set)
         on_objects: dict[str, set[str]] = defaultdict(set)
         for glob in globs:
@@ -181,9 +203,25 @@ class Prefilter:
                 for alias in node.names:
                     aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
         tokens = {t for r in roots for t in self.object_tokens.get(r, ())}
-        return any(self._call_matters(call, aliases, tokens) for call in calls)
+        builders_only = False
+        for call in calls:
+            verdict = self._call_matters(call, aliases, tokens)
+            if verdict is True:
+                return True
+            builders_only = builders_only or verdict == "builder"
+        # A model built from a config matters only if something in the file trains.
+        return builders_only and any(self._trains(call, aliases) for call in calls)
 
-    def _call_matters(self, call: ast.Call, aliases: dict[str, str], tokens: Iterable[str]) -> bool:
+    def _trains(self, call: ast.Call, aliases: dict[str, str]) -> bool:
+        func = call.func
+        if isinstance(func, ast.Attribute) and func.attr in TRAINING_METHODS:
+            return True
+        name = _dotted(func, aliases)
+        return name is not None and self.training.match(name)
+
+    def _call_matters(self, call: ast.Call, aliases: dict[str, str], tokens: Iterable[str]) -> bool | str:
+        """True when the call can start a finding; "builder" when it builds a model from a
+        config (which matters only next to training); False otherwise."""
         parts: list[str] = []
         node: Any = call.func
         while isinstance(node, ast.Attribute):
@@ -195,11 +233,16 @@ class Prefilter:
         if isinstance(node, ast.Name) and node.id in aliases:
             # An imported name: its full name decides (torch.load is not torch.hub.load).
             name = ".".join([aliases[node.id], *parts])
-            return any(g.match(name) for g in self.globsets) and not self._uncatalogued(name, call)
+            if any(g.match(name) for g in self.globsets) and not self._uncatalogued(name, call):
+                if any(b.match(name) for b in self.builders) and not any(g.match(name) for g in self.loaders):
+                    return "builder"
+                return True
+            return False
         # A method on an object whose type the text cannot tell (client.chat.completions.create)
-        return bool(parts) and any(
-            last.endswith(t[1:]) if t.startswith("*") else last == t for t in tokens if t
-        )
+        hits = {t for t in tokens if t and (last.endswith(t[1:]) if t.startswith("*") else last == t)}
+        if not parts or not hits:
+            return False
+        return "builder" if hits <= self.builder_tokens else True
 
     def _uncatalogued(self, name: str, call: ast.Call) -> bool:
         """A harness or dataset call whose first argument is a literal outside the catalog."""

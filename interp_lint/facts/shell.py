@@ -180,7 +180,11 @@ class ShellFacts:
         d = self.data
         text_args = " ".join(args)
         for publish in d.get("publish", ()):
-            if program in publish["program"] and any(w in args for w in publish["words"]):
+            if (
+                program in publish["program"]
+                and any(w in args for w in publish["words"])
+                and all(w in args for w in publish.get("all_words", ()))
+            ):
                 if any(f in args for f in publish.get("private_flags", ())):
                     return
                 if "public_args" in publish and not any(p in text_args for p in publish["public_args"]):

@@ -179,8 +179,13 @@ def _training(data: dict[str, Any]) -> Training:
     )
 
 
+def policy_digest(root: Path | None = None) -> str:
+    """A hash of every policy file, so cached results die with a policy change (cheap:
+    the files are hashed, not parsed)."""
+    return _digest(root or policy_dir())
+
+
 def _digest(root: Path) -> str:
-    """A hash of every policy file, so cached results die with a policy change."""
     h = hashlib.sha256()
     for path in sorted(root.glob("*.toml")):
         h.update(path.name.encode())
