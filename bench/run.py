@@ -151,11 +151,17 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--work", type=Path, default=HERE / ".work")
     parser.add_argument("--no-peers", action="store_true")
+    parser.add_argument(
+        "--peers",
+        default="ruff,bandit,semgrep,fixit",
+        help="comma-separated peers to time (fixit takes minutes)",
+    )
     parser.add_argument("--history-commits", type=int, nargs="*", default=[100, 1000])
     args = parser.parse_args()
     work = args.work.resolve()
     corpus = build_corpus(work)
-    peers = {} if args.no_peers else install_peers(work)
+    wanted = set(args.peers.split(","))
+    peers = {} if args.no_peers else {k: v for k, v in install_peers(work).items() if k in wanted}
     lint = shutil.which("interp-lint") or str(Path(sys.executable).parent / "interp-lint")
     env = {**os.environ, "NO_COLOR": "1", "SEMGREP_ENABLE_VERSION_CHECK": "0", "SEMGREP_SEND_METRICS": "off"}
     py_files = sum(1 for _ in corpus.rglob("*.py"))

@@ -7,6 +7,7 @@ from functools import cached_property
 
 from interp_lint.config import Settings
 from interp_lint.facts.benchmarks import Catalog
+from interp_lint.facts.config import ConfigFacts
 from interp_lint.facts.prefilter import Prefilter
 from interp_lint.facts.tiers import TierTable
 from interp_lint.policy import Policy, load_policy
@@ -39,6 +40,10 @@ class Context:
     @cached_property
     def catalog(self) -> Catalog:
         return Catalog(self.policy.extra.get("benchmarks", {}))
+
+    @cached_property
+    def config_facts(self) -> ConfigFacts:
+        return ConfigFacts(self)
 
     @cached_property
     def prefilter(self) -> Prefilter:

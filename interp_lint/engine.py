@@ -171,10 +171,24 @@ def default_jobs() -> int:
 def analyse_tasks(tasks: list[FileTask], context: Context, jobs: int) -> Iterable[FileResult]:
     if jobs <= 1 or len(tasks) < PARALLEL_MIN_FILES:
         return (analyse_file(task, context) for task in tasks)
+    # Largest files first, in small chunks: a few big modules dominate the run, and a
+    # worker that drew them late would leave the other idle.
+    order = sorted(range(len(tasks)), key=lambda i: -_size(tasks[i]))
+    chunk = max(1, min(32, len(tasks) // (jobs * 64)))
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(context.settings,))
-    chunk = max(1, len(tasks) // (jobs * 8))
     with pool:
-        return list(pool.map(_work, tasks, chunksize=chunk))
+        done = list(pool.map(_work, [tasks[i] for i in order], chunksize=chunk))
+    results: list[FileResult] = [FileResult()] * len(tasks)
+    for position, result in zip(order, done, strict=True):
+        results[position] = result
+    return results
+
+
+def _size(task: FileTask) -> int:
+    try:
+        return os.path.getsize(task.location)
+    except OSError:
+        return 0
 
 
 def repository_findings(findings: list[Finding], roots: list[Path], context: Context) -> list[Finding]:

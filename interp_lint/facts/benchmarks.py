@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,16 +26,21 @@ class Catalog:
                 self.datasets.setdefault(dataset.lower(), bench)
             for task in entry.get("tasks", ()):
                 self.tasks.append((task.lower(), bench))
+        # One regex for every task pattern, alternatives in catalog order: the first that
+        # matches the whole name is the first entry that matches (lastindex names it).
+        alternatives = (f"({fnmatch.translate(p).removesuffix(chr(92) + 'Z')})" for p, _ in self.tasks)
+        self._pattern = re.compile("|".join(alternatives) or "(?!)")
+        self._memo: dict[str, Benchmark | None] = {}
 
     def dataset(self, name: str) -> Benchmark | None:
         return self.datasets.get(name.strip().lower())
 
     def task(self, name: str) -> Benchmark | None:
         low = name.strip().lower()
-        for pattern, bench in self.tasks:
-            if low == pattern or fnmatch.fnmatchcase(low, pattern):
-                return bench
-        return None
+        if low not in self._memo:
+            match = self._pattern.fullmatch(low)
+            self._memo[low] = self.tasks[match.lastindex - 1][1] if match and match.lastindex else None
+        return self._memo[low]
 
     def lookup(self, name: str, how: str) -> Benchmark | None:
         if how in {"datasets", "both"}:

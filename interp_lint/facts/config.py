@@ -154,9 +154,36 @@ class ConfigFacts:
     def __init__(self, context: Context) -> None:
         self.context = context
         self.keys: dict[str, Any] = context.policy.extra.get("config-keys", {}).get("config", {})
+        self._sets: dict[str, frozenset[str]] = {}
+        self._gate: re.Pattern[str] | None = None
 
-    def _set(self, name: str) -> set[str]:
-        return set(self.keys.get(name, ()))
+    def _set(self, name: str) -> frozenset[str]:
+        found = self._sets.get(name)
+        if found is None:
+            found = self._sets[name] = frozenset(self.keys.get(name, ()))
+        return found
+
+    def could_matter(self, text: str) -> bool:
+        """A document can only yield facts through one of the policy's keys, spelt as a
+        key (followed by ``:`` or ``=``); data files without any are not parsed."""
+        if self._gate is None:
+            names = set()
+            for group in (
+                "model_keys",
+                "task_keys",
+                "dataset_keys",
+                "push_keys",
+                "hub_keys",
+                "tracker_keys",
+                "shell_keys",
+            ):
+                names |= self._set(group)
+            names |= {"model_args", "uses"}
+            words = "|".join(sorted(map(re.escape, names)))
+            key = rf"(?:^|[\s{{,\[\"'])(?:{words})[\"']?\s*[:=]"
+            table = rf"^\s*\[\[?[^\]\n]*\b(?:{words})\s*\]"  # TOML: [model]
+            self._gate = re.compile(f"{key}|{table}", re.MULTILINE)
+        return self._gate.search(text) is not None
 
     def extract(self, all_entries: list[Entry], workflow: bool) -> UnitFacts:
         facts = UnitFacts()

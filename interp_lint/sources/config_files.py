@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from interp_lint.facts.comments import hash_comments
-from interp_lint.facts.config import ConfigFacts, toml_entries, yaml_entries
+from interp_lint.facts.config import toml_entries, yaml_entries
 from interp_lint.facts.model import UnitFacts
 from interp_lint.facts.suppressions import parse_suppressions
 
@@ -32,17 +32,21 @@ def config_facts(data: bytes, context: Context, syntax: str, workflow: bool = Fa
         text = _decode(data)
     except UnicodeDecodeError as exc:
         return UnitFacts(error=f"cannot decode: {exc.reason}")
-    try:
-        if syntax == "toml":
-            entries = toml_entries(text, tomllib.loads(text))
-        else:
-            entries = yaml_entries(text)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
-        return UnitFacts(error=f"invalid {syntax.upper()}: {exc.problem or exc}", error_line=line)
-    except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError, ValueError) as exc:
-        return UnitFacts(error=f"invalid {syntax.upper()}: {exc}")
-    facts = ConfigFacts(context).extract(entries, workflow)
+    extractor = context.config_facts
+    if not extractor.could_matter(text):
+        facts = UnitFacts()
+    else:
+        try:
+            if syntax == "toml":
+                entries = toml_entries(text, tomllib.loads(text))
+            else:
+                entries = yaml_entries(text)
+        except yaml.MarkedYAMLError as exc:
+            line = exc.problem_mark.line + 1 if exc.problem_mark else 1
+            return UnitFacts(error=f"invalid {syntax.upper()}: {exc.problem or exc}", error_line=line)
+        except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError, ValueError) as exc:
+            return UnitFacts(error=f"invalid {syntax.upper()}: {exc}")
+        facts = extractor.extract(entries, workflow)
     if syntax != "json":  # JSON has no comments: per-file-ignores and baselines instead
         facts.comments = hash_comments(text, "toml" if syntax == "toml" else "yaml")
         facts.suppressions = parse_suppressions(facts.comments)
