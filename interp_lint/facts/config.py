@@ -167,7 +167,7 @@ class ConfigFacts:
         """A document can only yield facts through one of the policy's keys, spelt as a
         key (followed by ``:`` or ``=``); data files without any are not parsed."""
         if self._gate is None:
-            names = set()
+            names: set[str] = set()
             for group in (
                 "model_keys",
                 "task_keys",
