@@ -16,9 +16,7 @@ import yaml
 
 from interp_lint.facts.model import (
     BenchmarkUse,
-    ModelRef,
     Publication,
-    Resolution,
     Signal,
     Step,
     TrainingUse,
@@ -226,25 +224,11 @@ class ConfigFacts:
         return facts
 
     def _model(self, facts: UnitFacts, entry: Entry, value: str) -> int:
-        ref = ModelRef(
-            line=entry.line,
-            column=entry.column,
-            api=f"config key `{entry.key}`",
-            kind="checkpoint",
-            expr=value,
-            resolution=None,
-            end_line=entry.line,
+        api = f"config key `{entry.key}`"
+        resolved = not _INTERPOLATION.search(value)
+        facts.models.append(
+            self.context.tiers.literal_ref(entry.line, entry.column, api, value, resolved, value)
         )
-        if not _INTERPOLATION.search(value):
-            tiering = self.context.tiers.classify(value)
-            ref.resolution = Resolution(value, True, ())
-            ref.tier, ref.params, ref.tier_source, ref.confidence = (
-                tiering.tier,
-                tiering.params,
-                tiering.source,
-                tiering.confidence,
-            )
-        facts.models.append(ref)
         return len(facts.models) - 1
 
     def _benchmarks(self, facts: UnitFacts, entries: list[Entry]) -> None:

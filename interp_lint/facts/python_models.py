@@ -15,7 +15,7 @@ import libcst as cst
 from interp_lint.facts.model import ModelRef, Resolution, Step, TrainingUse
 from interp_lint.facts.python_flow import UNKNOWN, Flow, Origin
 from interp_lint.facts.python_index import ModuleIndex
-from interp_lint.facts.tiers import TierTable
+from interp_lint.facts.tiers import Tiering, TierTable, judge
 from interp_lint.policy import Policy
 from interp_lint.policy.globs import GlobSet
 from interp_lint.policy.load import ConfigClass, Loader
@@ -28,10 +28,12 @@ class _Tracked:
     config: ConfigClass | None = None
 
 
-def _tier_resolution(tiers: TierTable, values: list, expr_text: str) -> tuple[Resolution | None, object]:
+def _tier_resolution(
+    tiers: TierTable, values: list, expr_text: str
+) -> tuple[Resolution | None, Tiering | None]:
     """Pick the riskiest candidate value: code that can load a 405B model loads it."""
     order = {"frontier": 3, "large": 2, "toy": 1, "unknown": 0}
-    best: tuple[int, Resolution, object] | None = None
+    best: tuple[int, Resolution, Tiering] | None = None
     for v in values:
         if not isinstance(v.value, str) or not v.value.replace(UNKNOWN, ""):
             continue
@@ -158,10 +160,7 @@ class ModelFacts:
             resolution=resolution,
         )
         if tiering is not None:
-            ref.tier = tiering.tier  # type: ignore[attr-defined]
-            ref.params = tiering.params  # type: ignore[attr-defined]
-            ref.tier_source = tiering.source  # type: ignore[attr-defined]
-            ref.confidence = tiering.confidence  # type: ignore[attr-defined]
+            judge(ref, tiering)
         index = self._new_ref(call, ref)
         if loader.trains:
             self.trains_itself.append((index, call))

@@ -17,9 +17,7 @@ from typing import TYPE_CHECKING, Any
 from interp_lint.facts.comments import hash_comments
 from interp_lint.facts.model import (
     BenchmarkUse,
-    ModelRef,
     Publication,
-    Resolution,
     Signal,
     Step,
     TrainingUse,
@@ -244,34 +242,9 @@ class ShellFacts:
                 )
 
     def _model(self, facts: UnitFacts, line: int, program: str, value: str) -> int:
-        resolved = UNRESOLVED not in value
-        ref = ModelRef(
-            line=line,
-            column=1,
-            api=f"{program} command line",
-            kind="checkpoint",
-            expr=value.replace(UNRESOLVED, "$?"),
-            resolution=None,
-            end_line=line,
+        expr = value.replace(UNRESOLVED, "$?")
+        api = f"{program} command line"
+        facts.models.append(
+            self.context.tiers.literal_ref(line, 1, api, value, UNRESOLVED not in value, expr)
         )
-        if resolved:
-            tiering = self.context.tiers.classify(value)
-            ref.resolution = Resolution(value, True, ())
-            ref.tier, ref.params, ref.tier_source, ref.confidence = (
-                tiering.tier,
-                tiering.params,
-                tiering.source,
-                tiering.confidence,
-            )
-        facts.models.append(ref)
         return len(facts.models) - 1
-
-
-def shell_source_facts(data: bytes, context: Context) -> UnitFacts:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return UnitFacts(error=f"cannot decode: {exc}")
-    facts = ShellFacts(context).extract(text)
-    facts.source_lines = {None: text.splitlines()}
-    return facts

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from interp_lint.facts.model import ModelRef, Resolution
+
 _UNITS = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}
 
 # A size in a model name: "70b", "1.3b", "560m", "8x22B" (experts x size), "30B-A3B"
@@ -52,6 +54,16 @@ class Tiering:
     confidence: str
 
 
+def judge(ref: ModelRef, tiering: Tiering) -> None:
+    """Record a tiering on a model reference."""
+    ref.tier, ref.params, ref.tier_source, ref.confidence = (
+        tiering.tier,
+        tiering.params,
+        tiering.source,
+        tiering.confidence,
+    )
+
+
 class TierTable:
     """Resolution order of RULES.md: user patterns, registry, families, size in name."""
 
@@ -88,6 +100,18 @@ class TierTable:
         if ":" in low and not low.startswith(("gs:", "s3:", "http")):
             out.append(low.split(":", 1)[1])
         return out
+
+    def literal_ref(
+        self, line: int, column: int, api: str, value: str, resolved: bool, expr: str
+    ) -> ModelRef:
+        """A model named by a literal in a config or a command line (no data flow)."""
+        ref = ModelRef(
+            line=line, column=column, api=api, kind="checkpoint", expr=expr, resolution=None, end_line=line
+        )
+        if resolved:
+            ref.resolution = Resolution(value, True, ())
+            judge(ref, self.classify(value))
+        return ref
 
     def classify(self, model_id: str, exact: bool = True) -> Tiering:
         confidence = "high" if exact else "medium"

@@ -33,6 +33,11 @@ class Emit:
     end_line: int = 0
     cell: int | None = None
 
+    @classmethod
+    def at(cls, rule: str, fact: Any, **fields: Any) -> Emit:
+        """A verdict located at a fact (anything with line, column, end_line and cell)."""
+        return cls(rule, fact.line, fact.column, end_line=fact.end_line, cell=fact.cell, **fields)
+
 
 UnitRule = Callable[[UnitFacts, "Context"], Iterable[Emit]]
 UNIT_RULES: list[UnitRule] = []

@@ -22,17 +22,14 @@ def _resolution_steps(ref: ModelRef) -> tuple[Step, ...]:
 
 
 def _emit(rule: str, ref: ModelRef, evidence: tuple[Step, ...], **args: object) -> Emit:
-    return Emit(
+    return Emit.at(
         rule,
-        ref.line,
-        ref.column,
+        ref,
         args={"model": ref.model, "tier": ref.tier, **args},
         confidence=ref.confidence,
         model=ref.model,
         tier=ref.tier,
         evidence=evidence,
-        end_line=ref.end_line,
-        cell=ref.cell,
     )
 
 

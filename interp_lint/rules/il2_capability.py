@@ -18,15 +18,8 @@ def capability_benchmark(facts: UnitFacts, context: Context) -> Iterator[Emit]:
     """IL201: a capability benchmark is run or loaded (safety benchmarks are not)."""
     for use in facts.benchmarks:
         if use.tag == "capability":
-            yield Emit(
-                "IL201",
-                use.line,
-                use.column,
-                args={"benchmark": use.name},
-                evidence=(Step(use.line, use.column, f"{use.name} via {use.via}"),),
-                end_line=use.end_line,
-                cell=use.cell,
-            )
+            evidence = (Step(use.line, use.column, f"{use.name} via {use.via}"),)
+            yield Emit.at("IL201", use, args={"benchmark": use.name}, evidence=evidence)
 
 
 @unit_rule
@@ -42,15 +35,8 @@ def intervention_uplift(facts: UnitFacts, context: Context) -> Iterator[Emit]:
             *(Step(i.line, i.column, f"intervention: {i.what}") for i in facts.interventions[:3]),
             Step(use.line, use.column, f"scored on {use.name} via {use.via}"),
         )
-        yield Emit(
-            "IL202",
-            use.line,
-            use.column,
-            args={"intervention": first.what, "benchmark": use.name},
-            evidence=evidence,
-            end_line=use.end_line,
-            cell=use.cell,
-        )
+        args = {"intervention": first.what, "benchmark": use.name}
+        yield Emit.at("IL202", use, args=args, evidence=evidence)
 
 
 @unit_rule
@@ -60,18 +46,12 @@ def interp_guided_compression(facts: UnitFacts, context: Context) -> Iterator[Em
         return
     source = facts.importance[0]
     for step in facts.compressions:
-        yield Emit(
-            "IL203",
-            step.line,
-            step.column,
-            args={"importance": source.what, "compression": step.what},
-            evidence=(
-                Step(source.line, source.column, f"importance from {source.what}"),
-                Step(step.line, step.column, f"drives {step.what}"),
-            ),
-            end_line=step.end_line,
-            cell=step.cell,
+        evidence = (
+            Step(source.line, source.column, f"importance from {source.what}"),
+            Step(step.line, step.column, f"drives {step.what}"),
         )
+        args = {"importance": source.what, "compression": step.what}
+        yield Emit.at("IL203", step, args=args, evidence=evidence)
 
 
 @unit_rule
@@ -81,14 +61,12 @@ def interp_objective(facts: UnitFacts, context: Context) -> Iterator[Emit]:
         trained = [facts.models[u.ref] for u in facts.training]
         evidence = [Step(loss.line, loss.column, f"loss with {loss.what}")]
         evidence += [Step(u.line, u.column, u.how) for u in facts.training[:1]]
-        yield Emit(
+        model = trained[0] if trained else None
+        yield Emit.at(
             "IL204",
-            loss.line,
-            loss.column,
+            loss,
             args={"internals": loss.what},
-            model=trained[0].model if trained else None,
-            tier=trained[0].tier if trained else None,
+            model=model.model if model else None,
+            tier=model.tier if model else None,
             evidence=tuple(evidence),
-            end_line=loss.end_line,
-            cell=loss.cell,
         )

@@ -16,26 +16,16 @@ if TYPE_CHECKING:
 def publication(facts: UnitFacts, context: Context) -> Iterator[Emit]:
     """IL301 for every public publication; IL302 when it derives from a frontier model."""
     for pub in facts.publications:
-        yield Emit(
-            "IL301", pub.line, pub.column, args={"target": pub.target}, end_line=pub.end_line, cell=pub.cell
-        )
+        yield Emit.at("IL301", pub, args={"target": pub.target})
         if pub.frontier is not None:
-            yield Emit(
+            note = f"publishes via `{pub.target}` what derives from `{pub.frontier}`"
+            yield Emit.at(
                 "IL302",
-                pub.line,
-                pub.column,
+                pub,
                 args={"model": pub.frontier, "target": pub.target},
                 model=pub.frontier,
                 tier="frontier",
-                evidence=(
-                    Step(
-                        pub.line,
-                        pub.column,
-                        f"publishes via `{pub.target}` what derives from `{pub.frontier}`",
-                    ),
-                ),
-                end_line=pub.end_line,
-                cell=pub.cell,
+                evidence=(Step(pub.line, pub.column, note),),
             )
 
 
@@ -43,11 +33,4 @@ def publication(facts: UnitFacts, context: Context) -> Iterator[Emit]:
 def results_leave_lab(facts: UnitFacts, context: Context) -> Iterator[Emit]:
     """IL303: experiment tracking that ships metrics or artifacts off the machine."""
     for tracker in facts.trackers:
-        yield Emit(
-            "IL303",
-            tracker.line,
-            tracker.column,
-            args={"tracker": tracker.what},
-            end_line=tracker.end_line,
-            cell=tracker.cell,
-        )
+        yield Emit.at("IL303", tracker, args={"tracker": tracker.what})

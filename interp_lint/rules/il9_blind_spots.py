@@ -17,16 +17,7 @@ def unresolved_model(facts: UnitFacts, context: Context) -> Iterator[Emit]:
     """IL901: a loader's model argument has no statically known value."""
     for ref in facts.models:
         if ref.resolution is None and ref.kind != "built":
-            yield Emit(
-                "IL901",
-                ref.line,
-                ref.column,
-                args={"expr": ref.expr},
-                model=ref.expr,
-                tier="unknown",
-                end_line=ref.end_line,
-                cell=ref.cell,
-            )
+            yield Emit.at("IL901", ref, args={"expr": ref.expr}, model=ref.expr, tier="unknown")
 
 
 @unit_rule
