@@ -140,8 +140,40 @@ class ReleaseFacts:
         return True
 
     def _env_set(self, env: str, values: tuple[str, ...]) -> bool:
-        """``os.environ["WANDB_MODE"] = "offline"`` (or setdefault) anywhere in the module."""
-        code = self.ix.module.code
-        if env not in code:
-            return False
-        return any(f'"{v}"' in code or f"'{v}'" in code for v in values)
+        """Does the module set ``env`` to one of ``values``: ``os.environ[env] = v``,
+        ``os.environ.setdefault(env, v)``, ``os.environ.update(env=v)`` or ``os.putenv``?"""
+
+        def is_value(expr: cst.BaseExpression) -> bool:
+            return any(v.value in values for v in self.flow.values(expr))
+
+        def is_env(expr: cst.BaseExpression) -> bool:
+            return any(v.value == env for v in self.flow.values(expr))
+
+        for node, _ in self.ix.assigns:
+            if not isinstance(node, cst.Assign) or not is_value(node.value):
+                continue
+            for target in node.targets:
+                sub = target.target
+                if isinstance(sub, cst.Subscript) and "os.environ" in self.ix.qualified(sub.value):
+                    index = sub.slice[0].slice
+                    if isinstance(index, cst.Index) and is_env(index.value):
+                        return True
+        for call in self.ix.calls:
+            names = self.flow.callees(call)
+            if names & {"os.environ.setdefault", "os.putenv"} and len(call.args) >= 2:
+                if is_env(call.args[0].value) and is_value(call.args[1].value):
+                    return True
+            if "os.environ.update" in names:
+                for arg in call.args:
+                    if arg.keyword is not None and arg.keyword.value == env and is_value(arg.value):
+                        return True
+                    lit = self.flow.literal(arg.value) if arg.keyword is None else None
+                    if isinstance(lit, cst.Dict):
+                        for element in lit.elements:
+                            if (
+                                isinstance(element, cst.DictElement)
+                                and is_env(element.key)
+                                and is_value(element.value)
+                            ):
+                                return True
+        return False
