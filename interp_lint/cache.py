@@ -112,9 +112,10 @@ class ResultCache:
         return out
 
     def store(self, blob: str, path: str, findings: list[Finding], unused: list[Any]) -> None:
-        data = json.dumps(
-            {"findings": [_finding_to_row(f) for f in findings], "unused": [asdict(u) for u in unused]}
-        )
+        data = ""  # most files: nothing found, stored empty and read back without JSON
+        if findings or unused:
+            rows = [_finding_to_row(f) for f in findings]
+            data = json.dumps({"findings": rows, "unused": [asdict(u) for u in unused]})
         self.pending.append((self.space, blob, path, data, time.time()))
 
     def commit(self) -> None:

@@ -11,7 +11,7 @@ from interp_lint.facts.config import ConfigFacts
 from interp_lint.facts.prefilter import Prefilter
 from interp_lint.facts.tiers import TierTable
 from interp_lint.policy import Policy, load_policy
-from interp_lint.policy.load import policy_digest
+from interp_lint.policy.load import RuleDoc, load_rule_doc, policy_digest
 
 
 @dataclass
@@ -27,6 +27,12 @@ class Context:
     @cached_property
     def policy_digest(self) -> str:
         return policy_digest()
+
+    def rule_doc(self, rule_id: str) -> RuleDoc:
+        """A rule's text, from the loaded policy, or from its own file when none is loaded."""
+        if "policy" in self.__dict__:
+            return self.policy.rules[rule_id]
+        return load_rule_doc(rule_id)
 
     @cached_property
     def tiers(self) -> TierTable:

@@ -59,7 +59,7 @@ class RunResult:
 
 
 def to_finding(emit: Emit, path: str, context: Context) -> Finding:
-    doc = context.policy.rules[emit.rule]
+    doc = context.rule_doc(emit.rule)
     try:
         message = doc.message.format(**emit.args)
     except (KeyError, IndexError):

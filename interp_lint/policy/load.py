@@ -193,6 +193,14 @@ def _digest(root: Path) -> str:
     return h.hexdigest()[:16]
 
 
+def load_rule_doc(rule_id: str, root: Path | None = None) -> RuleDoc:
+    """One rule's documentation without loading the whole policy (a warm run that only
+    has to word a repository finding reads one small file)."""
+    root = root or policy_dir()
+    essay = _read(root / "essay.toml")
+    return _rule_doc(_read(root / f"{rule_id}.toml"), essay["url"], dict(essay["passages"]))
+
+
 @cache
 def load_policy(root: Path | None = None) -> Policy:
     """Load the whole policy folder. Cached: a process loads it once."""
