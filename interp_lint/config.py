@@ -7,7 +7,7 @@ Every problem in a config file is reported as one line naming the file and the k
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,6 @@ class Settings:
     disclosure_policy: str | None = None
     config_file: Path | None = None
     project_root: Path | None = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def selects(self, rule: str) -> bool:
         """ruff's convention: the most specific of select/ignore wins; ties go to ignore."""

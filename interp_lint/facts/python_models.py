@@ -62,7 +62,6 @@ class ModelFacts:
         self.models: list[ModelRef] = []
         self.training: list[TrainingUse] = []
         self.tracked: dict[cst.Call, _Tracked] = {}
-        self.ref_calls: dict[int, cst.Call] = {}
         self.trains_itself: list[tuple[int, cst.Call]] = []  # hosted fine-tuning jobs
 
     # -- discovery of tracked calls -------------------------------------------------
@@ -111,7 +110,6 @@ class ModelFacts:
         ref.end_line = pos.end.line
         self.models.append(ref)
         index = len(self.models) - 1
-        self.ref_calls[index] = call
         kind = self.tracked.get(call)
         if kind is None or kind.kind != "trainer":
             self.tracked[call] = _Tracked("model", ref=index)

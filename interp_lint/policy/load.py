@@ -59,7 +59,6 @@ class Loader:
     second_position: int | None = None
     second_keywords: tuple[str, ...] = ()
     string_only: bool = False
-    optional: bool = False
     trains: bool = False
     kv_key: str | None = None  # the argument is "k=v,k=v"; the model is the value of this key
 
@@ -102,7 +101,6 @@ class Training:
     passthrough_wrappers: GlobSet
     peft_wrappers: GlobSet
     passthrough_methods: frozenset[str]
-    no_grad_contexts: GlobSet
 
 
 @dataclass
@@ -175,7 +173,6 @@ def _training(data: dict[str, Any]) -> Training:
         passthrough_wrappers=GlobSet(tuple(wrap["passthrough"])),
         peft_wrappers=GlobSet(tuple(wrap["peft"])),
         passthrough_methods=frozenset(meth["passthrough"]),
-        no_grad_contexts=GlobSet(tuple(meth["no_grad_contexts"])),
     )
 
 
@@ -222,7 +219,6 @@ def load_policy(root: Path | None = None) -> Policy:
             second_position=entry.get("second_position"),
             second_keywords=tuple(entry.get("second_keyword", ())),
             string_only=entry.get("string_only", False),
-            optional=entry.get("optional", False),
             trains=entry.get("trains", False),
             kv_key=entry.get("kv_key"),
         )
