@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -176,12 +177,27 @@ def analyse_tasks(tasks: list[FileTask], context: Context, jobs: int) -> Iterabl
     order = sorted(range(len(tasks)), key=lambda i: -_size(tasks[i]))
     chunk = max(1, min(32, len(tasks) // (jobs * 64)))
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(context.settings,))
-    with pool:
-        done = list(pool.map(_work, [tasks[i] for i in order], chunksize=chunk))
+    try:
+        with pool:
+            done = list(pool.map(_work, [tasks[i] for i in order], chunksize=chunk))
+    except BrokenProcessPool:
+        done = [_isolated(tasks[i], context) for i in order]
     results: list[FileResult] = [FileResult()] * len(tasks)
     for position, result in zip(order, done, strict=True):
         results[position] = result
     return results
+
+
+def _isolated(task: FileTask, context: Context) -> FileResult:
+    """A worker died (a native crash in a parser): analyse each file in a process of its
+    own, so the one file that kills its process becomes IL902 and the others keep theirs."""
+    with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(context.settings,)) as pool:
+        try:
+            return pool.submit(_work, task).result()
+        except BrokenProcessPool:
+            facts = UnitFacts(error="the analyser crashed on this file; please report it")
+            findings = [to_finding(e, task.rel, context) for e in run_unit_rules(facts, context)]
+            return FileResult([f for f in findings if context.settings.selects(f.rule)])
 
 
 def _size(task: FileTask) -> int:

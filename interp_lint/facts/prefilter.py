@@ -11,8 +11,8 @@ method named there (``push_to_hub``); such a call needs, in the file's code:
    resolved through the file's imports, matches the API; or, for calls on objects
    (``client.chat.completions.create``), a call whose attribute is that segment.
 
-Derived from the policy data, so a new API in ``rules/`` cannot be missed. Files that
-cannot be parsed pass (libcst then reports them as IL902).
+Derived from the policy data, so a new API in ``rules/`` cannot be missed. A file that
+passes the first stage but that ``ast`` cannot parse raises :class:`Unparsable` (IL902).
 """
 
 from __future__ import annotations
@@ -106,6 +106,15 @@ def _token(glob: str) -> str:
     return f"*{core}" if last.startswith("*") else core
 
 
+class Unparsable(Exception):
+    """A file the pre-filter would pass cannot be parsed: IL902, and no libcst."""
+
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
 class Prefilter:
     def __init__(self, policy: Policy) -> None:
         globs = _api_globs(policy)
@@ -185,8 +194,12 @@ class Prefilter:
             return False
         try:
             tree = ast.parse(text)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            return True
+        except SyntaxError as exc:
+            # The file could matter but is not Python this interpreter reads: report it
+            # from here; libcst's native parser must not see it (deep nesting crashes it).
+            raise Unparsable(f"syntax error ({exc.msg})", exc.lineno or 1) from None
+        except (ValueError, RecursionError, MemoryError) as exc:
+            raise Unparsable(f"cannot parse: {type(exc).__name__}", 1) from None
         aliases: dict[str, str] = {}
         calls: list[ast.Call] = []
         for node in ast.walk(tree):

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from interp_lint.facts.comments import python_comments
 from interp_lint.facts.model import UnitFacts
+from interp_lint.facts.prefilter import Unparsable
 from interp_lint.facts.suppressions import parse_suppressions
 
 if TYPE_CHECKING:
@@ -24,7 +25,11 @@ def extract_python(text: str, context: Context) -> UnitFacts:
         suppressions=parse_suppressions(comments),
         source_lines={None: text.splitlines()},
     )
-    if not could_matter(text, context):
+    try:
+        if not could_matter(text, context):
+            return facts
+    except Unparsable as exc:
+        facts.error, facts.error_line = exc.message, exc.line
         return facts
     # libcst and the analysis load only for files that can matter (most files in a
     # pre-commit run do not, and importing libcst alone costs about 0.1 s).
