@@ -198,6 +198,7 @@ class ConfigFacts:
             elif (
                 isinstance(e.value, str)
                 and e.value.strip()
+                and not any(part.isdigit() for part in e.path)  # an item of a list: a registry
                 and (
                     e.key in model_keys
                     or (e.path and e.path[-1] in model_keys and e.key in self._set("model_section_keys"))
