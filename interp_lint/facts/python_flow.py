@@ -48,9 +48,15 @@ class Origin:
 
 
 class Flow:
-    def __init__(self, index: ModuleIndex, passthrough_methods: frozenset[str]) -> None:
+    def __init__(
+        self,
+        index: ModuleIndex,
+        passthrough_methods: frozenset[str],
+        not_weights: frozenset[str] = frozenset(),
+    ) -> None:
         self.ix = index
         self.passthrough_methods = passthrough_methods
+        self.not_weights = not_weights
         self._tracked: set[cst.Call] = set()
         self.passthrough_calls: set[cst.Call] = set()  # wrappers: result holds arg 0
         self.peft_calls: set[cst.Call] = set()
@@ -431,6 +437,11 @@ class Flow:
         lit = self.literal(expr)
         if isinstance(lit, cst.List | cst.Tuple) and index < len(lit.elements):
             return lit.elements[index].value
+        if isinstance(expr, cst.Call):  # tok, model = build(args): the function's returned tuple
+            target = self.function_of(expr.func)
+            for value in self.ix.returns.get(target, []) if target is not None else []:
+                if isinstance(value, cst.Tuple | cst.List) and index < len(value.elements):
+                    return value.elements[index].value
         return None
 
     def _items(self, expr: cst.BaseExpression) -> list[cst.BaseExpression]:
@@ -708,6 +719,11 @@ class Flow:
             return out
         if isinstance(expr, cst.Attribute):
             base = expr.value
+            chain: cst.BaseExpression = expr
+            while isinstance(chain, cst.Attribute):
+                if chain.attr.value in self.not_weights:
+                    return out  # model.config.hidden_size: a number, not the weights
+                chain = chain.value
             if isinstance(base, cst.Name) and base.value == "self":
                 cls = self.ix.enclosing_class.get(expr)
                 for value in self.ix.self_attrs.get((cls, expr.attr.value), []) if cls else []:

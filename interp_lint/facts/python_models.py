@@ -58,7 +58,7 @@ class ModelFacts:
         self.ix = index
         self.policy = policy
         self.tiers = tiers
-        self.flow = Flow(index, policy.training.passthrough_methods)
+        self.flow = Flow(index, policy.training.passthrough_methods, policy.training.not_weights)
         self.models: list[ModelRef] = []
         self.training: list[TrainingUse] = []
         self.tracked: dict[cst.Call, _Tracked] = {}

@@ -101,6 +101,7 @@ class Training:
     passthrough_wrappers: GlobSet
     peft_wrappers: GlobSet
     passthrough_methods: frozenset[str]
+    not_weights: frozenset[str]
 
 
 @dataclass
@@ -173,6 +174,7 @@ def _training(data: dict[str, Any]) -> Training:
         passthrough_wrappers=GlobSet(tuple(wrap["passthrough"])),
         peft_wrappers=GlobSet(tuple(wrap["peft"])),
         passthrough_methods=frozenset(meth["passthrough"]),
+        not_weights=frozenset(data.get("attributes", {}).get("not_weights", ())),
     )
 
 
