@@ -208,7 +208,7 @@ def _analyse(
     if staged:
         return run_contents(vcs.staged_contents(repo, prefixes, exclude), context)
     base = vcs.merge_base(repo, diff_ref or "HEAD")
-    changed = [rel for rel in vcs.changed_since(repo, base) if vcs._under(rel, prefixes)]
+    changed = [rel for rel in vcs.changed_since(repo, base) if vcs.under(rel, prefixes)]
     head = run_contents(vcs.worktree_contents(root, changed, exclude), context)
     before = run_contents(vcs.contents_at(base, changed), context)
     from interp_lint.filters.baseline import assign_fingerprints

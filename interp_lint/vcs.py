@@ -38,7 +38,7 @@ def _kind(rel: str, data: bytes) -> str | None:
     return kind_of(Path(rel), data[:128])
 
 
-def _under(rel: str, prefixes: list[str]) -> bool:
+def under(rel: str, prefixes: list[str]) -> bool:
     return not prefixes or any(
         rel == p or rel.startswith(p.rstrip("/") + "/") or p in {"", "."} for p in prefixes
     )
@@ -49,7 +49,7 @@ def staged_contents(repo: git.Repo, prefixes: list[str], exclude: tuple[str, ...
     names = repo.git.diff("--cached", "--name-only", "--diff-filter=ACMR", "-z").split("\0")
     out = []
     for rel in sorted(n for n in names if n):
-        if not _under(rel, prefixes) or is_excluded(rel, exclude):
+        if not under(rel, prefixes) or is_excluded(rel, exclude):
             continue
         entry = repo.index.entries.get((rel, 0))
         if entry is None:

@@ -78,7 +78,7 @@ class CapabilityFacts:
             and expr.func.attr.value == "split"
         ):
             expr = expr.func.value  # "mmlu,gsm8k".split(","): the names are split below
-        items = self.flow._items(expr) or [expr]
+        items = self.flow.items(expr) or [expr]
         for item in items:
             for value in self.flow.values(item):
                 if isinstance(value.value, str):
@@ -98,7 +98,7 @@ class CapabilityFacts:
                 bench = self.catalog.lookup(text, harness["match"])
                 if bench is not None:
                     self._add_benchmark(call, bench.name, bench.tag, f"{harness['name']} `{text}`")
-            for item in self.flow._items(arg.value) or [arg.value]:
+            for item in self.flow.items(arg.value) or [arg.value]:
                 if isinstance(item, cst.Call):
                     self._task_function(item, harness["name"], anchor=call)
             return
@@ -176,7 +176,7 @@ class CapabilityFacts:
                         stack.extend(arg for _, arg in self.flow.param_arguments(source))
                     elif bound is not None:
                         if bound.iterates:
-                            stack.extend(self.flow._items(bound.value))
+                            stack.extend(self.flow.items(bound.value))
                         else:
                             stack.append(bound.value)
             elif isinstance(node, cst.ListComp | cst.GeneratorExp):

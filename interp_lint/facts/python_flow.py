@@ -232,7 +232,7 @@ class Flow:
             element = self._element(bound.value, bound.index)
             sources = [element] if element is not None else []
         elif bound.iterates:
-            sources = self._items(bound.value)
+            sources = self.items(bound.value)
         else:
             sources = [bound.value]
         for source in sources:
@@ -444,7 +444,7 @@ class Flow:
                     return value.elements[index].value
         return None
 
-    def _items(self, expr: cst.BaseExpression) -> list[cst.BaseExpression]:
+    def items(self, expr: cst.BaseExpression) -> list[cst.BaseExpression]:
         lit = self.literal(expr)
         if isinstance(lit, cst.List | cst.Tuple | cst.Set):
             return [e.value for e in lit.elements if isinstance(e, cst.Element)]
@@ -525,7 +525,7 @@ class Flow:
                     return
             if method == "join" and len(call.args) == 1:
                 seps = self.values(func.value)
-                items = self._items(call.args[0].value)
+                items = self.items(call.args[0].value)
                 parts = [self.values(i) for i in items]
                 if seps and parts and all(parts):
                     for combo in itertools.islice(itertools.product(*parts), MAX_CANDIDATES):

@@ -134,7 +134,7 @@ class ReleaseFacts:
             arg = self.flow.argument(call, None, (tracker["report_keyword"],))
             if arg is None:
                 return False
-            items = self.flow._items(arg.value) or [arg.value]
+            items = self.flow.items(arg.value) or [arg.value]
             values = {v.value for item in items for v in self.flow.values(item)}
             return bool(values & set(tracker.get("remote_values", ())))
         return True
