@@ -2,15 +2,16 @@
 task lists, publication settings, and the shell steps of CI workflows.
 
 Every document is flattened into :class:`Entry` records (key, value, line) by a reader
-that keeps positions: YAML node marks, the same for JSON (read as YAML, which it is a
-subset of for these purposes), and key lines found in the TOML text.
+that keeps positions: YAML node marks; for JSON, the C parser plus a scan of the text's
+string tokens for key offsets; and key lines found in the TOML text.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from bisect import bisect_right
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
 
@@ -32,8 +33,9 @@ SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _INTERPOLATION = re.compile(r"\$\{[^}]*\}|\{\{[^}]*\}\}")
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
+    """One key of a document (a tuple: data files hold hundreds of thousands)."""
+
     path: tuple[str, ...]
     key: str
     value: Any
@@ -103,6 +105,49 @@ def yaml_entries(text: str) -> list[Entry]:
     return out
 
 
+# A JSON string token. Outside strings JSON has no quotes, so scanning tokens from the
+# start never starts inside a string; a token followed by ``:`` is a key.
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"(\s*:)?')
+
+
+class _Pairs(dict[str, Any]):
+    """A JSON object that also keeps its pairs in order, duplicates included."""
+
+    pairs: list[tuple[str, Any]]
+
+
+def _pairs(items: list[tuple[str, Any]]) -> _Pairs:
+    obj = _Pairs(items)
+    obj.pairs = items
+    return obj
+
+
+def json_entries(text: str) -> list[Entry]:
+    """Entries of a JSON document: parsed by the C decoder (composing multi-megabyte data
+    files as YAML nodes took seconds), positioned by the textual order of keys, which is
+    the order a depth-first walk of the parsed objects meets them."""
+    data = json.loads(text, object_pairs_hook=_pairs)
+    keys = (m.start() for m in _JSON_STRING.finditer(text) if m[1])
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    out: list[Entry] = []
+
+    def walk(value: Any, path: tuple[str, ...]) -> None:
+        if isinstance(value, _Pairs):
+            for key, inner in value.pairs:
+                offset = next(keys, 0)
+                line = bisect_right(line_starts, offset)
+                out.append(Entry(path, key, inner, line, offset - line_starts[line - 1] + 1))
+                if isinstance(inner, dict | list):
+                    walk(inner, (*path, key))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, dict | list):
+                    walk(item, (*path, str(i)))
+
+    walk(data, ())
+    return out
+
+
 def toml_entries(text: str, data: dict[str, Any]) -> list[Entry]:
     """Entries of a parsed TOML document, each with the line its key is written on."""
     lines = text.splitlines()
@@ -127,10 +172,12 @@ def toml_entries(text: str, data: dict[str, Any]) -> list[Entry]:
             for key, inner in value.items():
                 if not isinstance(inner, dict):
                     out.append(Entry(path, key, inner, key_line(path, key), 1))
-                walk(inner, (*path, key))
+                if isinstance(inner, dict | list):
+                    walk(inner, (*path, key))
         elif isinstance(value, list):
             for i, item in enumerate(value):
-                walk(item, (*path, str(i)))
+                if isinstance(item, dict | list):
+                    walk(item, (*path, str(i)))
 
     walk(data, ())
     return out
@@ -188,6 +235,8 @@ class ConfigFacts:
         entries = [e for e in all_entries if not e.item]
         model_keys = self._set("model_keys") - self._set("not_model_keys")
         frozen_keys = {"teacher_model", "teacher_model_name_or_path", "reward_model", "ref_model"}
+        section_keys = self._set("model_section_keys")
+        training_keys, freeze_keys = self._set("training_keys"), self._set("freeze_keys")
         trainable: list[int] = []
         for e in entries:
             if e.key == "model_args" and isinstance(e.value, str):
@@ -196,21 +245,18 @@ class ConfigFacts:
                     if k.strip() in {"pretrained", "model"} and v.strip():
                         self._model(facts, e, v.strip())
             elif (
-                isinstance(e.value, str)
+                (e.key in model_keys or (e.path and e.path[-1] in model_keys and e.key in section_keys))
+                and isinstance(e.value, str)
                 and e.value.strip()
                 and not any(part.isdigit() for part in e.path)  # an item of a list: a registry
-                and (
-                    e.key in model_keys
-                    or (e.path and e.path[-1] in model_keys and e.key in self._set("model_section_keys"))
-                )
             ):
                 index = self._model(facts, e, e.value.strip())
                 if e.key not in frozen_keys and not (e.path and e.path[-1] in frozen_keys):
                     trainable.append(index)
-        trains = any(e.key in self._set("training_keys") and _truthy(e.value) for e in entries)
-        frozen = any(e.key in self._set("freeze_keys") and e.value is True for e in entries)
+        trains = any(e.key in training_keys and _truthy(e.value) for e in entries)
+        frozen = any(e.key in freeze_keys and e.value is True for e in entries)
         if trains and not frozen:
-            signal = next(e for e in entries if e.key in self._set("training_keys") and _truthy(e.value))
+            signal = next(e for e in entries if e.key in training_keys and _truthy(e.value))
             for index in trainable:
                 ref = facts.models[index]
                 step = Step(
@@ -235,11 +281,12 @@ class ConfigFacts:
     def _benchmarks(self, facts: UnitFacts, entries: list[Entry]) -> None:
         catalog = self.context.catalog
         seen: set[str] = set()  # one finding per benchmark per document
+        task_keys, dataset_keys = self._set("task_keys"), self._set("dataset_keys")
         for e in entries:
             names: list[tuple[str, str]] = []
-            if e.key in self._set("task_keys"):
+            if e.key in task_keys:
                 names = [(n, "tasks") for n in _strings(e.value)]
-            elif e.key in self._set("dataset_keys"):
+            elif e.key in dataset_keys:
                 names = [(n, "datasets") for n in _strings(e.value)]
             for name, how in names:
                 bench = catalog.lookup(name, how)
@@ -250,12 +297,12 @@ class ConfigFacts:
                     )
 
     def _publications(self, facts: UnitFacts, entries: list[Entry]) -> None:
-        private = any(e.key in self._set("private_keys") and e.value is True for e in entries)
-        if private:
+        private_keys, push_keys, hub_keys = (self._set(n) for n in ("private_keys", "push_keys", "hub_keys"))
+        if any(e.key in private_keys and e.value is True for e in entries):
             return
         frontier = next((m.model for m in facts.models if m.tier == "frontier"), None)
-        push = [e for e in entries if e.key in self._set("push_keys")]
-        hubs = [e for e in entries if e.key in self._set("hub_keys") and isinstance(e.value, str) and e.value]
+        push = [e for e in entries if e.key in push_keys]
+        hubs = [e for e in entries if e.key in hub_keys and isinstance(e.value, str) and e.value]
         if push and not any(e.value is True for e in push):
             return  # push_to_hub: false
         target = next((e for e in push if e.value is True), None) or (hubs[0] if hubs else None)
@@ -265,15 +312,12 @@ class ConfigFacts:
             )
 
     def _trackers(self, facts: UnitFacts, entries: list[Entry]) -> None:
-        offline = any(
-            e.key in self._set("offline_keys") and str(e.value).lower() in self._set("offline_values")
-            for e in entries
-        )
-        if offline:
+        offline_keys, offline_values = self._set("offline_keys"), self._set("offline_values")
+        if any(e.key in offline_keys and str(e.value).lower() in offline_values for e in entries):
             return
-        remote = self._set("tracker_values")
+        remote, tracker_keys = self._set("tracker_values"), self._set("tracker_keys")
         for e in entries:
-            if e.key not in self._set("tracker_keys"):
+            if e.key not in tracker_keys:
                 continue
             values = {s.lower() for s in _strings(e.value)}
             if (e.key == "wandb_project" and e.value) or values & remote:
@@ -283,12 +327,13 @@ class ConfigFacts:
     def _workflow_steps(self, facts: UnitFacts, entries: list[Entry]) -> None:
         shell = ShellFacts(self.context)
         releases = tuple(self.keys.get("release_actions", ()))
+        shell_keys = self._set("shell_keys")
         for e in entries:
             if e.key == "uses" and isinstance(e.value, str) and e.value.split("@")[0] in releases:
                 facts.publications.append(
                     Publication(e.line, e.column, f"release step `{e.value}`", None, e.line)
                 )
-            if e.key in self._set("shell_keys") and isinstance(e.value, str):
+            if e.key in shell_keys and isinstance(e.value, str):
                 lines = e.value.splitlines() or [e.value]
                 first = e.line + (1 if e.block else 0)
                 steps = shell.extract(e.value, [first + i for i in range(len(lines))])

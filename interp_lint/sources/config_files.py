@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from typing import TYPE_CHECKING
 
 import yaml
 
 from interp_lint.facts.comments import hash_comments
-from interp_lint.facts.config import toml_entries, yaml_entries
+from interp_lint.facts.config import json_entries, toml_entries, yaml_entries
 from interp_lint.facts.model import UnitFacts
 from interp_lint.facts.suppressions import parse_suppressions
 
@@ -39,8 +40,12 @@ def config_facts(data: bytes, context: Context, syntax: str, workflow: bool = Fa
         try:
             if syntax == "toml":
                 entries = toml_entries(text, tomllib.loads(text))
+            elif syntax == "json":
+                entries = json_entries(text)
             else:
                 entries = yaml_entries(text)
+        except json.JSONDecodeError as exc:
+            return UnitFacts(error=f"invalid JSON: {exc.msg}", error_line=exc.lineno)
         except yaml.MarkedYAMLError as exc:
             line = exc.problem_mark.line + 1 if exc.problem_mark else 1
             return UnitFacts(error=f"invalid {syntax.upper()}: {exc.problem or exc}", error_line=line)
