@@ -51,7 +51,7 @@ def extract_python(text: str, context: Context) -> UnitFacts:
         facts.error = f"cannot parse: {type(exc).__name__}"
         return facts
     try:
-        index = index_module(module)
+        index = index_module(module, text)
         models = ModelFacts(index, context.policy, context.tiers)
         models.run()
         capability = CapabilityFacts(index, models.flow, context.policy, context.catalog)

@@ -9,15 +9,13 @@ what libcst does not model (which value a target receives, and from where).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import libcst as cst
-from libcst.metadata import (
-    CodeRange,
-    MetadataWrapper,
-    PositionProvider,
-    ScopeProvider,
-)
+from libcst.metadata import CodeRange, MetadataWrapper, ScopeProvider
+
+from interp_lint.facts.python_positions import node_positions
 
 
 @dataclass(frozen=True)
@@ -42,7 +40,7 @@ def dotted(node: cst.CSTNode) -> str | None:
 @dataclass
 class ModuleIndex:
     module: cst.Module
-    positions: dict[cst.CSTNode, CodeRange]
+    positions: Mapping[cst.CSTNode, CodeRange]
     scopes: dict[cst.CSTNode, object]
     qualnames: dict[cst.CSTNode, set[str]] = field(default_factory=dict)
     calls: list[cst.Call] = field(default_factory=list)
@@ -304,13 +302,13 @@ def _field_default(value: cst.BaseExpression) -> cst.BaseExpression:
     return value
 
 
-def index_module(module: cst.Module) -> ModuleIndex:
+def index_module(module: cst.Module, code: str) -> ModuleIndex:
+    """``code`` is the text ``module`` was parsed from."""
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    meta = wrapper.resolve_many([PositionProvider, ScopeProvider])
     index = ModuleIndex(
         module=module,
-        positions=meta[PositionProvider],  # type: ignore[arg-type]
-        scopes=meta[ScopeProvider],  # type: ignore[arg-type]
+        positions=node_positions(module, code),
+        scopes=wrapper.resolve(ScopeProvider),  # type: ignore[arg-type]
     )
     module.visit(_Indexer(index))
     return index
