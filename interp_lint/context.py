@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from interp_lint.config import Settings
-from interp_lint.facts.benchmarks import Catalog
-from interp_lint.facts.config import ConfigFacts
-from interp_lint.facts.prefilter import Prefilter
-from interp_lint.facts.tiers import TierTable
 from interp_lint.policy import Policy, load_policy
 from interp_lint.policy.load import RuleDoc, load_rule_doc, policy_digest
+
+if TYPE_CHECKING:  # imported on first use: a warm run needs none of them
+    from interp_lint.facts.benchmarks import Catalog
+    from interp_lint.facts.config import ConfigFacts
+    from interp_lint.facts.prefilter import Prefilter
+    from interp_lint.facts.tiers import TierTable
 
 
 @dataclass
@@ -36,6 +39,8 @@ class Context:
 
     @cached_property
     def tiers(self) -> TierTable:
+        from interp_lint.facts.tiers import TierTable
+
         return TierTable(
             self.policy.models,
             self.settings.large_min_params,
@@ -45,12 +50,18 @@ class Context:
 
     @cached_property
     def catalog(self) -> Catalog:
+        from interp_lint.facts.benchmarks import Catalog
+
         return Catalog(self.policy.extra.get("benchmarks", {}))
 
     @cached_property
     def config_facts(self) -> ConfigFacts:
+        from interp_lint.facts.config import ConfigFacts
+
         return ConfigFacts(self)
 
     @cached_property
     def prefilter(self) -> Prefilter:
+        from interp_lint.facts.prefilter import Prefilter
+
         return Prefilter(self.policy)

@@ -66,20 +66,32 @@ def is_excluded(rel: str, patterns: Iterable[str]) -> bool:
     return False
 
 
-def _git(folder: Path, *args: str) -> list[str]:
-    out = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, check=True).stdout
-    return [p for p in out.decode("utf-8", "surrogateescape").split("\0") if p]
+def _git_together(folder: Path, *commands: tuple[str, ...]) -> list[list[str]]:
+    """The NUL-separated outputs of git commands run side by side (a warm run of a large
+    tree waits on them more than on anything else)."""
+    running = [
+        subprocess.Popen(["git", "-C", str(folder), *args], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        for args in commands
+    ]
+    outputs = [proc.communicate()[0] for proc in running]
+    if any(proc.returncode for proc in running):
+        raise subprocess.CalledProcessError(1, "git")
+    return [[p for p in out.decode("utf-8", "surrogateescape").split("\0") if p] for out in outputs]
 
 
 def _git_files(folder: Path) -> tuple[list[str], dict[str, str]] | None:
     """Files git sees under ``folder`` (relative to it), with the blob ids of those whose
     work-tree content is what the index holds; None outside a work tree."""
     try:
-        staged = _git(folder, "ls-files", "-z", "-s", "--", ".")
-        others = _git(folder, "ls-files", "-z", "--others", "--exclude-standard", "--", ".")
-        modified = set(_git(folder, "diff-files", "--name-only", "--relative", "-z", "--", "."))
+        staged, others, changed = _git_together(
+            folder,
+            ("ls-files", "-z", "-s", "--", "."),
+            ("ls-files", "-z", "--others", "--exclude-standard", "--", "."),
+            ("diff-files", "--name-only", "--relative", "-z", "--", "."),
+        )
     except (OSError, subprocess.CalledProcessError):
         return None
+    modified = set(changed)
     names: set[str] = set(others)
     blobs: dict[str, str] = {}
     for line in staged:
@@ -192,8 +204,9 @@ def discover(
                     continue
             elif not stat.S_ISREG(mode):
                 continue
-            base = name.rsplit("/", 1)[-1]
-            kind = kind_of_name(name, _head(Path(path)) if "." not in base else None)
+            kind = kind_of_name(name)
+            if kind is None and "." not in name.rsplit("/", 1)[-1]:
+                kind = kind_of_name(name, _head(Path(path)))  # a script, by its shebang?
             if kind is not None:
                 tasks[rel] = FileTask(path, rel, kind, blobs.get(name))
     return [tasks[k] for k in sorted(tasks)]

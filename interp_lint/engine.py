@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -172,6 +170,9 @@ def default_jobs() -> int:
 def analyse_tasks(tasks: list[FileTask], context: Context, jobs: int) -> Iterable[FileResult]:
     if jobs <= 1 or len(tasks) < PARALLEL_MIN_FILES:
         return (analyse_file(task, context) for task in tasks)
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     # Largest files first, in small chunks: a few big modules dominate the run, and a
     # worker that drew them late would leave the other idle.
     order = sorted(range(len(tasks)), key=lambda i: -_size(tasks[i]))
@@ -191,6 +192,9 @@ def analyse_tasks(tasks: list[FileTask], context: Context, jobs: int) -> Iterabl
 def _isolated(task: FileTask, context: Context) -> FileResult:
     """A worker died (a native crash in a parser): analyse each file in a process of its
     own, so the one file that kills its process becomes IL902 and the others keep theirs."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(context.settings,)) as pool:
         try:
             return pool.submit(_work, task).result()
