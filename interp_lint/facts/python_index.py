@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import libcst as cst
-from libcst.metadata import CodeRange, MetadataWrapper, ScopeProvider
+from libcst.metadata import BatchableMetadataProvider, CodeRange, MetadataWrapper, ScopeProvider
 
 from interp_lint.facts.python_positions import node_positions
 
@@ -40,8 +40,8 @@ def dotted(node: cst.CSTNode) -> str | None:
 @dataclass
 class ModuleIndex:
     module: cst.Module
-    positions: Mapping[cst.CSTNode, CodeRange]
-    scopes: dict[cst.CSTNode, object]
+    positions: Mapping[cst.CSTNode, CodeRange] = field(default_factory=dict)
+    scopes: Mapping[cst.CSTNode, object] = field(default_factory=dict)
     qualnames: dict[cst.CSTNode, set[str]] = field(default_factory=dict)
     calls: list[cst.Call] = field(default_factory=list)
     bound: dict[cst.CSTNode, Bound] = field(default_factory=dict)
@@ -70,6 +70,9 @@ class ModuleIndex:
     names: list[cst.Name] = field(default_factory=list)
     strings: list[cst.SimpleString] = field(default_factory=list)
     _code: dict[cst.CSTNode, str] = field(default_factory=dict)
+    # Kept by the indexing pass for when scopes and positions are known (see _finish).
+    _lines: list[cst.SimpleStatementLine] = field(default_factory=list)
+    _maybe_no_grad: list[tuple[cst.CSTNode, cst.BaseExpression]] = field(default_factory=list)
 
     def line(self, node: cst.CSTNode) -> int:
         return self.positions[node].start.line
@@ -112,12 +115,27 @@ class ModuleIndex:
             return []
 
 
-class _Indexer(cst.CSTVisitor):
-    def __init__(self, index: ModuleIndex) -> None:
-        self.ix = index
+class _Indexer(BatchableMetadataProvider[ModuleIndex]):
+    """Builds the index as a batchable metadata provider, so that it shares one traversal
+    with the expression-context pass scope analysis runs first (a separate visit cost a
+    fifth of the indexing). Its metadata, on the Module node, is the index.
+
+    Scopes and positions are not known during that traversal: what needs them (is this a
+    ``no_grad`` context, is this statement multi-line) is kept for :func:`index_module`.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ix = ModuleIndex(module=cst.Module(body=()))
         self.classes: list[cst.ClassDef] = []
         self.funcs: list[cst.FunctionDef] = []
         self.with_methods: list[frozenset[str]] = []
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self.ix.module = node
+
+    def leave_Module(self, original_node: cst.Module) -> None:
+        self.set_metadata(original_node, self.ix)
 
     # -- structure -------------------------------------------------------------------
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
@@ -146,9 +164,7 @@ class _Indexer(cst.CSTVisitor):
             self.ix.params[param] = (node, None)
         for deco in node.decorators:
             self._click_option(node, deco.decorator)
-            if self._is_no_grad(deco.decorator):
-                pos = self.ix.positions[node]
-                self.ix.no_grad.append((pos.start.line, pos.end.line))
+            self.ix._maybe_no_grad.append((node, deco.decorator))
 
     def leave_FunctionDef(self, original_node: cst.FunctionDef) -> None:
         self.funcs.pop()
@@ -158,9 +174,7 @@ class _Indexer(cst.CSTVisitor):
             self.ix.returns[self.funcs[-1]].append(node.value)
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
-        pos = self.ix.positions[node]
-        if pos.end.line > pos.start.line:
-            self.ix.statements.append((pos.start.line, pos.end.line))
+        self.ix._lines.append(node)
 
     # -- bindings --------------------------------------------------------------------
     def _bind(self, target: cst.BaseExpression, value: cst.BaseExpression, iterates: bool = False) -> None:
@@ -208,7 +222,6 @@ class _Indexer(cst.CSTVisitor):
         self._bind(node.target, node.iter, iterates=True)
 
     def visit_With(self, node: cst.With) -> None:
-        no_grad = False
         self.with_methods.append(
             frozenset(
                 item.item.func.attr.value
@@ -219,10 +232,7 @@ class _Indexer(cst.CSTVisitor):
         for item in node.items:
             if item.asname is not None and isinstance(item.asname.name, cst.Name | cst.Tuple):
                 self._bind(item.asname.name, item.item)
-            no_grad = no_grad or self._is_no_grad(item.item)
-        if no_grad:
-            pos = self.ix.positions[node]
-            self.ix.no_grad.append((pos.start.line, pos.end.line))
+            self.ix._maybe_no_grad.append((node, item.item))
 
     def leave_With(self, original_node: cst.With) -> None:
         self.with_methods.pop()
@@ -282,13 +292,28 @@ class _Indexer(cst.CSTVisitor):
         if param:
             self.ix.click[(func, param)] = (deco, default)
 
-    def _is_no_grad(self, expr: cst.BaseExpression) -> bool:
-        target = expr.func if isinstance(expr, cst.Call) else expr
-        names = self.ix.qualified(target) | {dotted(target) or ""}
-        if isinstance(expr, cst.Call) and "torch.set_grad_enabled" in names:
-            first = expr.args[0].value if expr.args else None
-            return isinstance(first, cst.Name) and first.value == "False"
-        return bool(names & {"torch.no_grad", "torch.inference_mode"})
+
+def _finish(ix: ModuleIndex) -> None:
+    """What needed scopes and positions, once the index has them."""
+    for line in ix._lines:
+        pos = ix.positions[line]
+        if pos.end.line > pos.start.line:
+            ix.statements.append((pos.start.line, pos.end.line))
+    for node, expr in ix._maybe_no_grad:
+        if _is_no_grad(ix, expr):
+            pos = ix.positions[node]
+            if (pos.start.line, pos.end.line) not in ix.no_grad[-1:]:  # one per `with`
+                ix.no_grad.append((pos.start.line, pos.end.line))
+    ix._lines, ix._maybe_no_grad = [], []
+
+
+def _is_no_grad(ix: ModuleIndex, expr: cst.BaseExpression) -> bool:
+    target = expr.func if isinstance(expr, cst.Call) else expr
+    names = ix.qualified(target) | {dotted(target) or ""}
+    if isinstance(expr, cst.Call) and "torch.set_grad_enabled" in names:
+        first = expr.args[0].value if expr.args else None
+        return isinstance(first, cst.Name) and first.value == "False"
+    return bool(names & {"torch.no_grad", "torch.inference_mode"})
 
 
 def _field_default(value: cst.BaseExpression) -> cst.BaseExpression:
@@ -305,10 +330,9 @@ def _field_default(value: cst.BaseExpression) -> cst.BaseExpression:
 def index_module(module: cst.Module, code: str) -> ModuleIndex:
     """``code`` is the text ``module`` was parsed from."""
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    index = ModuleIndex(
-        module=module,
-        positions=node_positions(module, code),
-        scopes=wrapper.resolve(ScopeProvider),  # type: ignore[arg-type]
-    )
-    module.visit(_Indexer(index))
+    meta = wrapper.resolve_many([ScopeProvider, _Indexer])
+    index: ModuleIndex = meta[_Indexer][module]  # type: ignore[assignment]
+    index.scopes = meta[ScopeProvider]
+    index.positions = node_positions(module, code)
+    _finish(index)
     return index
