@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
@@ -105,6 +106,22 @@ def yaml_entries(text: str) -> list[Entry]:
     return out
 
 
+def _keys(
+    value: Any, path: tuple[str, ...], pairs: Callable[[Any], Iterable[tuple[str, Any]]]
+) -> Iterator[tuple[tuple[str, ...], str, Any]]:
+    """(path, key, value) of every key of nested tables and lists, depth first, in
+    document order; list items add their index to the path."""
+    if isinstance(value, dict):
+        for key, inner in pairs(value):
+            yield path, key, inner
+            if isinstance(inner, dict | list):
+                yield from _keys(inner, (*path, key), pairs)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            if isinstance(item, dict | list):
+                yield from _keys(item, (*path, str(i)), pairs)
+
+
 # A JSON string token. Outside strings JSON has no quotes, so scanning tokens from the
 # start never starts inside a string; a token followed by ``:`` is a key.
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"(\s*:)?')
@@ -130,21 +147,10 @@ def json_entries(text: str) -> list[Entry]:
     keys = (m.start() for m in _JSON_STRING.finditer(text) if m[1])
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     out: list[Entry] = []
-
-    def walk(value: Any, path: tuple[str, ...]) -> None:
-        if isinstance(value, _Pairs):
-            for key, inner in value.pairs:
-                offset = next(keys, 0)
-                line = bisect_right(line_starts, offset)
-                out.append(Entry(path, key, inner, line, offset - line_starts[line - 1] + 1))
-                if isinstance(inner, dict | list):
-                    walk(inner, (*path, key))
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, dict | list):
-                    walk(item, (*path, str(i)))
-
-    walk(data, ())
+    for path, key, inner in _keys(data, (), lambda obj: obj.pairs):
+        offset = next(keys, 0)
+        line = bisect_right(line_starts, offset)
+        out.append(Entry(path, key, inner, line, offset - line_starts[line - 1] + 1))
     return out
 
 
@@ -167,19 +173,9 @@ def toml_entries(text: str, data: dict[str, Any]) -> list[Entry]:
                 return number + 1
         return start + 1
 
-    def walk(value: Any, path: tuple[str, ...]) -> None:
-        if isinstance(value, dict):
-            for key, inner in value.items():
-                if not isinstance(inner, dict):
-                    out.append(Entry(path, key, inner, key_line(path, key), 1))
-                if isinstance(inner, dict | list):
-                    walk(inner, (*path, key))
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, dict | list):
-                    walk(item, (*path, str(i)))
-
-    walk(data, ())
+    for path, key, inner in _keys(data, (), dict.items):
+        if not isinstance(inner, dict):
+            out.append(Entry(path, key, inner, key_line(path, key), 1))
     return out
 
 
