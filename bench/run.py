@@ -250,6 +250,7 @@ def main() -> int:
         ratio = cold / med(s.wall) if med(s.wall) else float("nan")
         print(f"{name:<40}{med(s.wall):>9.2f}{med(s.cpu):>9.2f}{max(s.rss):>9.0f}{ratio:>11.2f}")
 
+    history: list[tuple[int, float]] = []  # (unique blobs, wall s)
     print("\nhistory audit (interp-lint audit --history --no-cache)")
     print(f"{'commits':>8}{'commits x files':>17}{'unique blobs':>14}{'wall s':>9}{'ms per blob':>13}")
     for commits in args.history_commits:
@@ -263,7 +264,45 @@ def main() -> int:
         print(
             f"{commits:>8}{commits * files:>17}{unique:>14}{wall:>9.2f}{1000 * wall / max(unique, 1):>13.1f}"
         )
+        history.append((unique, wall))
+    print_targets({name: s for name, s in samples.items() if s.wall}, history)
     return 0
+
+
+def print_targets(samples: dict[str, Sample], history: list[tuple[int, float]]) -> None:
+    """The performance issue's targets, each with the figures that decide it."""
+
+    def wall(name: str) -> float | None:
+        s = samples.get(name)
+        return statistics.median(s.wall) if s else None
+
+    def show(value: float | None, unit: str = "s") -> str:
+        return "-" if value is None else f"{value:.2f} {unit}"
+
+    rows: list[tuple[str, bool | None, str]] = []
+
+    def target(text: str, ours: float | None, bound: float | None, figures: str) -> None:
+        rows.append((text, None if ours is None or bound is None else ours <= bound, figures))
+
+    cold, warm = wall("interp-lint cold"), wall("interp-lint warm")
+    ruff_all, bandit, grep = wall("ruff check --select ALL"), wall("bandit -r"), wall("grep -r")
+    target("cold <= ruff --select ALL", cold, ruff_all, f"{show(cold)} vs {show(ruff_all)}")
+    faster = bandit / cold if bandit and cold else None
+    target("cold >= 5x faster than bandit", cold, bandit and bandit / 5, f"{show(faster, 'x')}")
+    target("warm < 1 s", warm, 1.0, show(warm))
+    target("warm <= 5x grep -r", warm, grep and 5 * grep, f"{show(warm)} vs grep {show(grep)}")
+    for name in ("interp-lint, one file touched", "interp-lint single file (pre-commit)"):
+        target(f"{name.removeprefix('interp-lint').strip(', ')} < 0.5 s", wall(name), 0.5, show(wall(name)))
+    peak = max(samples["interp-lint cold"].rss) if "interp-lint cold" in samples else None
+    target("peak memory < 300 MB", peak, 300.0, show(peak, "MB"))
+    if len(history) >= 2:
+        (b1, w1), (b2, w2) = history[0], history[-1]
+        per_blob = f"{1000 * w1 / b1:.1f} ms/blob at {b1} blobs, {1000 * w2 / b2:.1f} at {b2}"
+        target("history cost per blob does not grow", w2 / b2, w1 / b1, per_blob)
+    print("\ntargets")
+    for text, met, figures in rows:
+        verdict = "not measured" if met is None else ("met" if met else "NOT MET")
+        print(f"  {text:<38}{verdict:<14}{figures}")
 
 
 if __name__ == "__main__":
