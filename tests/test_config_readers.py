@@ -39,3 +39,28 @@ def test_json_values_keep_json_types() -> None:
         ("a", {"b": 'x": y'}, 4, 3),
         ("b", 'x": y', 4, 9),
     ]
+
+
+def _alias_bomb(levels: int, key: str) -> str:
+    lines = ['a0: &a0 ["mmlu", "gsm8k", "x", "y", "z", "w", "v", "u", "t"]']
+    for i in range(1, levels):
+        lines.append(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]")
+    lines.append(f"{key}: *a{levels - 1}")
+    return "\n".join(lines) + "\n"
+
+
+def test_nested_aliases_cost_their_size_not_their_expansion() -> None:
+    """A "billion laughs" document: each node is read once, however often it is aliased."""
+    entries = yaml_entries(_alias_bomb(6, "tasks"))  # 9**6 strings if expanded
+    assert len(entries) < 100
+    tasks = next(e for e in entries if e.key == "tasks")
+    assert tasks.line == 7
+
+
+def test_a_benchmark_list_of_aliases_is_read_once() -> None:
+    from interp_lint.config import Settings
+    from interp_lint.context import Context
+    from interp_lint.engine import analyse_bytes
+
+    result = analyse_bytes(_alias_bomb(8, "tasks").encode(), "eval.yaml", "yaml", Context(Settings()))
+    assert [(f.rule, f.line) for f in result.findings] == [("IL201", 9), ("IL201", 9)]

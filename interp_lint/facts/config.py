@@ -64,31 +64,47 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return node.value
 
 
-def _plain(node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return _scalar(node)
-    if isinstance(node, yaml.SequenceNode):
-        return [_plain(n) for n in node.value]
-    if isinstance(node, yaml.MappingNode):
-        return {str(_plain(k)): _plain(v) for k, v in node.value}
-    return None
-
-
 def yaml_entries(text: str) -> list[Entry]:
-    """Entries of every document in a YAML (or JSON) text. Safe loading only."""
+    """Entries of every document in a YAML (or JSON) text. Safe loading only.
+
+    Aliases share their anchor's node: each node is converted and walked once, so a
+    document of nested aliases (a "billion laughs") costs its size, not its expansion.
+    """
     out: list[Entry] = []
+    plain_of: dict[int, Any] = {}
+    walked: set[int] = set()
+
+    def plain(node: yaml.Node) -> Any:
+        known = plain_of.get(id(node), plain_of)
+        if known is not plain_of:
+            return known
+        if isinstance(node, yaml.SequenceNode):
+            items: list[Any] = []
+            plain_of[id(node)] = items  # before the items: an alias may point back here
+            items.extend(plain(n) for n in node.value)
+            return items
+        if isinstance(node, yaml.MappingNode):
+            table: dict[str, Any] = {}
+            plain_of[id(node)] = table
+            for k, v in node.value:
+                table[str(plain(k))] = plain(v)
+            return table
+        value = plain_of[id(node)] = _scalar(node) if isinstance(node, yaml.ScalarNode) else None
+        return value
 
     def walk(node: yaml.Node, path: tuple[str, ...]) -> None:
+        if id(node) in walked:
+            return
+        walked.add(id(node))
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
-                key = str(_plain(key_node))
+                key = str(plain(key_node))
                 mark = key_node.start_mark
-                block = isinstance(value_node, yaml.ScalarNode) and value_node.style in {"|", ">"}
-                out.append(Entry(path, key, _plain(value_node), mark.line + 1, mark.column + 1, block))
-                if block:
-                    out[-1] = Entry(
-                        path, key, value_node.value, value_node.start_mark.line + 1, mark.column + 1, True
-                    )
+                if isinstance(value_node, yaml.ScalarNode) and value_node.style in {"|", ">"}:
+                    line = value_node.start_mark.line + 1
+                    out.append(Entry(path, key, value_node.value, line, mark.column + 1, True))
+                else:
+                    out.append(Entry(path, key, plain(value_node), mark.line + 1, mark.column + 1))
                 walk(value_node, (*path, key))
         elif isinstance(node, yaml.SequenceNode):
             for i, item in enumerate(node.value):
@@ -179,12 +195,20 @@ def toml_entries(text: str, data: dict[str, Any]) -> list[Entry]:
     return out
 
 
-def _strings(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [part.strip() for part in value.split(",") if part.strip()]
-    if isinstance(value, list):
-        return [s for item in value if isinstance(item, str | list) for s in _strings(item)]
-    return []
+def _strings(value: Any, limit: int = 10_000) -> list[str]:
+    """The comma-separated strings of a value and its nested lists, in order; a list
+    shared through aliases is read once."""
+    out: list[str] = []
+    seen: set[int] = set()
+    stack = [value]
+    while stack and len(out) < limit:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.extend(part.strip() for part in item.split(",") if part.strip())
+        elif isinstance(item, list) and id(item) not in seen:
+            seen.add(id(item))
+            stack.extend(reversed(item))
+    return out
 
 
 def _truthy(value: Any) -> bool:
