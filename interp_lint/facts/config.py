@@ -240,6 +240,7 @@ class ConfigFacts:
                 "push_keys",
                 "hub_keys",
                 "tracker_keys",
+                "tracker_switch_keys",
                 "shell_keys",
             ):
                 names |= self._set(group)
@@ -283,7 +284,7 @@ class ConfigFacts:
                     signal.line, signal.column, f"training setting `{signal.key}` in the same document"
                 )
                 facts.training.append(TrainingUse(index, "training recipe", ref.line, ref.column, (step,)))
-        self._benchmarks(facts, entries)
+        self._benchmarks(facts, entries, [e for e in all_entries if e.item])
         self._publications(facts, entries)
         self._trackers(facts, entries)
         if workflow:
@@ -298,23 +299,30 @@ class ConfigFacts:
         )
         return len(facts.models) - 1
 
-    def _benchmarks(self, facts: UnitFacts, entries: list[Entry]) -> None:
+    def _benchmarks(self, facts: UnitFacts, entries: list[Entry], items: list[Entry]) -> None:
+        """One finding per benchmark per document, on the list item that names it when
+        the reader knows items' lines (YAML), else on the key."""
         catalog = self.context.catalog
-        seen: set[str] = set()  # one finding per benchmark per document
+        seen: set[str] = set()
         task_keys, dataset_keys = self._set("task_keys"), self._set("dataset_keys")
-        for e in entries:
-            names: list[tuple[str, str]] = []
-            if e.key in task_keys:
-                names = [(n, "tasks") for n in _strings(e.value)]
-            elif e.key in dataset_keys:
-                names = [(n, "datasets") for n in _strings(e.value)]
-            for name, how in names:
-                bench = catalog.lookup(name, how)
-                if bench is not None and bench.name not in seen:
-                    seen.add(bench.name)
-                    facts.benchmarks.append(
-                        BenchmarkUse(e.line, e.column, bench.name, bench.tag, f"`{e.key}: {name}`", e.line)
-                    )
+        items_of: dict[tuple[str, ...], list[Entry]] = {}
+        for item in items:
+            items_of.setdefault(item.path, []).append(item)
+        for entry in entries:
+            how = "tasks" if entry.key in task_keys else "datasets" if entry.key in dataset_keys else None
+            if how is None:
+                continue
+            # Items first (their own lines), then the key for what items do not hold.
+            placed = items_of.get((*entry.path, entry.key), []) if isinstance(entry.value, list) else []
+            for e in (*placed, entry):
+                for name in _strings(e.value):
+                    bench = catalog.lookup(name, how)
+                    if bench is not None and bench.name not in seen:
+                        seen.add(bench.name)
+                        via = f"`{e.key}: {name}`"
+                        facts.benchmarks.append(
+                            BenchmarkUse(e.line, e.column, bench.name, bench.tag, via, e.line)
+                        )
 
     def _publications(self, facts: UnitFacts, entries: list[Entry]) -> None:
         private_keys, push_keys, hub_keys = (self._set(n) for n in ("private_keys", "push_keys", "hub_keys"))
@@ -336,7 +344,14 @@ class ConfigFacts:
         if any(e.key in offline_keys and str(e.value).lower() in offline_values for e in entries):
             return
         remote, tracker_keys = self._set("tracker_values"), self._set("tracker_keys")
+        switch_keys = self._set("tracker_switch_keys")
+        switches = [e for e in entries if e.key in switch_keys]
+        if switches and not any(e.value is True for e in switches):
+            return  # log_to_wandb: false
         for e in entries:
+            if e.key in switch_keys and e.value is True:
+                facts.trackers.append(Signal(e.line, e.column, f"`{e.key}`", e.line))
+                return
             if e.key not in tracker_keys:
                 continue
             values = {s.lower() for s in _strings(e.value)}

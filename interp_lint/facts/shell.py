@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from interp_lint.context import Context
 
 _VAR = re.compile(
-    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*)(?::?-(?P<default>[^}]*))?\}|(?P<plain>[A-Za-z_][A-Za-z0-9_]*|\d))"
+    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*|\d+)(?:(?P<op>:?[-=?+])(?P<default>[^}]*))?\}"
+    r"|(?P<plain>[A-Za-z_][A-Za-z0-9_]*|\d))"
 )
 _ASSIGN = re.compile(r"^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$")
 UNRESOLVED = "\x00"
@@ -41,6 +42,7 @@ _PREFIXES = {"sudo", "nohup", "time", "exec", "env", "srun", "CUDA_VISIBLE_DEVIC
 class Command:
     line: int
     words: list[str]
+    env: dict[str, str]  # the script's variables when the command runs, its own prefix included
 
 
 def logical_lines(text: str) -> list[tuple[int, str]]:
@@ -65,12 +67,14 @@ def logical_lines(text: str) -> list[tuple[int, str]]:
 
 def _expand(word: str, variables: dict[str, str]) -> str:
     def sub(match: re.Match[str]) -> str:
-        name = match["braced"] or match["plain"]
+        name, op = match["braced"] or match["plain"], (match["op"] or "").lstrip(":")
+        if op == "+":  # ${VAR:+alt}: alt when VAR is set
+            return _expand(match["default"], variables) if name in variables else UNRESOLVED
         if name in variables:
             return variables[name]
-        if match["default"] is not None:
+        if op in {"-", "="}:
             return _expand(match["default"], variables)
-        return UNRESOLVED
+        return UNRESOLVED  # unset, or ${1:?usage}: only known when the script runs
 
     return _VAR.sub(sub, word)
 
@@ -102,7 +106,14 @@ def commands(text: str) -> list[Command]:
                             if match:
                                 variables[match[1]] = _expand(match[2], variables)
                     else:
-                        out.append(Command(line, [_expand(w, variables) for w in current]))
+                        words = [_expand(w, variables) for w in current]
+                        env = dict(variables)
+                        for word in words:
+                            match = _ASSIGN.match(word)
+                            if not match:
+                                break
+                            env[match[1]] = match[2]  # VAR=value program ...
+                        out.append(Command(line, words, env))
                 current = []
             else:
                 current.append(word)
@@ -158,25 +169,35 @@ class ShellFacts:
             for start, logical in logical_lines(text)
             if _span(text, start)
         ]
+        results_only: set[int] = set()  # publications of metrics and figures, not artifacts
         for command in commands(text):
             program, args = _program(command.words)
             if program in {"python", "python3", "uv", "poetry"} and args[:2] == ["-m", "lm_eval"]:
                 program, args = "lm_eval", args[2:]
             elif program in {"uv", "poetry"} and args[:1] == ["run"]:
                 program, args = _program(args[1:])
-            self._command(facts, at(command.line), program, args)
-        publications = facts.publications
+            self._command(facts, at(command.line), program, args, command.env, results_only)
         frontier = next((m for m in facts.models if m.tier == "frontier" and m.kind != "hosted"), None)
-        if frontier is not None:
+        if frontier is not None:  # what the script publishes may derive from its frontier model
             facts.publications = [
-                Publication(p.line, p.column, p.target, frontier.model, p.end_line, p.cell)
-                for p in publications
+                p if i in results_only else Publication(p.line, p.column, p.target, frontier.model)
+                for i, p in enumerate(facts.publications)
             ]
         return facts
 
-    def _command(self, facts: UnitFacts, line: int, program: str, args: list[str]) -> None:
+    def _command(
+        self,
+        facts: UnitFacts,
+        line: int,
+        program: str,
+        args: list[str],
+        env: dict[str, str],
+        results_only: set[int],
+    ) -> None:
+        """The facts of one command; publications of results files only go in ``results_only``."""
         d = self.data
         text_args = " ".join(args)
+        results = tuple(d.get("results_suffixes", ()))
         for publish in d.get("publish", ()):
             if (
                 program in publish["program"]
@@ -187,12 +208,20 @@ class ShellFacts:
                     return
                 if "public_args" in publish and not any(p in text_args for p in publish["public_args"]):
                     return
+                files = [a for a in args if not a.startswith("-") and ("/" in a or "." in a)]
+                if files and all(a.endswith(results) for a in files):
+                    results_only.add(len(facts.publications))
                 facts.publications.append(Publication(line, 1, f"{program} {' '.join(args[:2])}".strip()))
                 return
         for track in d.get("track", ()):
-            if program in track["program"] and all(w in args for w in track["words"]):
-                facts.trackers.append(Signal(line, 1, f"{program} {' '.join(track['words'])}"))
-                return
+            if program not in track["program"]:
+                continue
+            flags = [a for a in args if a.partition("=")[0] in track.get("flags", ())]
+            if env.get(track.get("offline_env", ""), "").lower() in track.get("offline_values", ()):
+                break  # WANDB_MODE=offline: nothing leaves the machine
+            if flags or ("words" in track and all(w in args for w in track["words"])):
+                facts.trackers.append(Signal(line, 1, f"{program} {' '.join(flags or track['words'])}"))
+                break
         training_programs = set(d.get("training_programs", ()))
         eval_programs = set(d.get("eval_programs", ()))
         positional = d.get("positional_model", {})
@@ -212,13 +241,17 @@ class ShellFacts:
                 if key.strip() in set(d.get("kv_keys", ())) and value:
                     models.append(value.strip())
         refs = [self._model(facts, line, program, value) for value in models if value]
-        for value in _flag_values(args, set(d.get("task_flags", ()))):
-            for task in value.split(","):
-                bench = self.context.catalog.task(task)
-                if bench is not None:
-                    facts.benchmarks.append(
-                        BenchmarkUse(line, 1, bench.name, bench.tag, f"{program} --tasks {task}")
-                    )
+        tasks = [t for value in _flag_values(args, set(d.get("task_flags", ()))) for t in value.split(",")]
+        if args and args[0] in d.get("positional_tasks", {}).get(program, ()):
+            for arg in args[1:]:
+                if arg.startswith("-"):
+                    break
+                tasks.append(arg.rpartition("@")[2] if "@" in arg else arg)  # file.py@task
+        for task in tasks:
+            bench = self.context.catalog.task(task)
+            if bench is not None:
+                via = f"{program} task {task}"
+                facts.benchmarks.append(BenchmarkUse(line, 1, bench.name, bench.tag, via))
         if program in eval_programs or not refs:
             return
         trains = any(a.partition("=")[0] in set(d.get("training_flags", ())) for a in args)
