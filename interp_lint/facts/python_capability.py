@@ -36,6 +36,7 @@ class CapabilityFacts:
         interventions = policy.extra.get("interventions", {})
         self.hooks = interventions.get("hooks", {})
         self.nnsight = interventions.get("nnsight", {})
+        self.weight_edits = interventions.get("weight_edits", {})
         libs = interventions.get("libraries", {})
         self.intervention_libs = GlobSet(tuple(libs.get("callee", ())))
         self.intervention_requires = dict(libs.get("requires_keyword", {}))
@@ -68,6 +69,7 @@ class CapabilityFacts:
             self._compression(call, names)
             self._importance(call, names)
         self._nnsight_edits()
+        self._weight_edits()
         self._importance_words()
 
     # -- benchmarks ------------------------------------------------------------------
@@ -148,6 +150,64 @@ class CapabilityFacts:
                 self.interventions.append(self.signal(call, f"hook that writes, installed by .{method}()"))
                 return
 
+    def _weight_edits(self) -> None:
+        """``W -= torch.outer(r, r @ W)`` on a weight matrix, or ``W.sub_(...)``: a
+        direction projected out of the weights (orthogonalisation), an intervention."""
+        attributes = set(self.weight_edits.get("weight_attributes", ()))
+        projections = set(self.weight_edits.get("projection_calls", ()))
+        methods = set(self.weight_edits.get("inplace_methods", ()))
+        if not attributes:
+            return
+
+        def is_weight(expr: cst.BaseExpression) -> bool:
+            if isinstance(expr, cst.Attribute) and expr.attr.value == "data":
+                expr = expr.value
+            if isinstance(expr, cst.Attribute):
+                return expr.attr.value in attributes
+            if isinstance(expr, cst.Name):
+                return any(
+                    bound is not None and not bound.iterates and is_weight(bound.value)
+                    for _, bound in self.flow.binding_sources(expr)
+                )
+            return False
+
+        flow = self.flow
+
+        def projects(expr: cst.CSTNode) -> bool:
+            """A matrix product or a projection call in the update."""
+            found = False
+
+            class Visit(cst.CSTVisitor):
+                def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+                    nonlocal found
+                    found = found or isinstance(node.operator, cst.MatrixMultiply)
+
+                def visit_Call(self, node: cst.Call) -> None:
+                    nonlocal found
+                    found = found or bool(flow.callees(node) & projections)
+
+            expr.visit(Visit())
+            return found
+
+        for node, _ in self.ix.assigns:
+            if (
+                isinstance(node, cst.AugAssign)
+                and isinstance(node.operator, cst.SubtractAssign | cst.AddAssign)
+                and is_weight(node.target)
+                and projects(node.value)
+            ):
+                self.interventions.append(self.signal(node, "weights orthogonalised against a direction"))
+        for call in self.ix.calls:
+            func = call.func
+            if (
+                isinstance(func, cst.Attribute)
+                and func.attr.value in methods
+                and call.args
+                and is_weight(func.value)
+                and projects(call.args[0].value)
+            ):
+                self.interventions.append(self.signal(call, "weights orthogonalised against a direction"))
+
     def _hook_functions(self, expr: cst.BaseExpression) -> Iterator[cst.CSTNode]:
         """Function definitions or lambdas an argument of hooks can refer to."""
         stack = [expr]
@@ -181,6 +241,11 @@ class CapabilityFacts:
                             stack.append(bound.value)
             elif isinstance(node, cst.ListComp | cst.GeneratorExp):
                 stack.append(node.elt)
+            elif isinstance(node, cst.Attribute) and node in self.ix.enclosing_class:
+                # self._add_vector: a method of the class the hook is installed from
+                for stmt in self.ix.enclosing_class[node].body.body:
+                    if isinstance(stmt, cst.FunctionDef) and stmt.name.value == node.attr.value:
+                        yield stmt
 
     @staticmethod
     def _writes(fn: cst.CSTNode) -> bool:

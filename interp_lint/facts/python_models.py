@@ -23,9 +23,11 @@ from interp_lint.policy.load import ConfigClass, Loader
 
 @dataclass
 class _Tracked:
-    kind: str  # "model", "trainer", "optimizer", "config"
+    kind: str  # "model", "trainer", "optimizer", "config", "config_of" (a checkpoint's config)
     ref: int | None = None
     config: ConfigClass | None = None
+    params: int | None = None  # config_of: the checkpoint's size
+    model: str = ""  # config_of: the checkpoint
 
 
 def _tier_resolution(
@@ -84,6 +86,8 @@ class ModelFacts:
             for cfg in self.policy.config_classes:
                 if cfg.callee.match_any(names):
                     self.tracked[call] = _Tracked("config", config=cfg)
+            if self.policy.config_loaders.match_any(names):
+                self._config_of_model(call)
             for loader in self.policy.loaders:
                 if loader.callee.match_any(names):
                     self._loader(call, loader)
@@ -163,6 +167,32 @@ class ModelFacts:
         if loader.trains:
             self.trains_itself.append((index, call))
 
+    def _config_of_model(self, call: cst.Call) -> None:
+        """``AutoConfig.from_pretrained("meta-llama/Llama-3.1-8B")``: the size of what is
+        built from it is the checkpoint's, unless a size field is changed."""
+        arg = self.flow.argument(call, 0, ("pretrained_model_name_or_path",))
+        values = self.flow.values(arg.value) if arg is not None else []
+        if len(values) != 1 or not values[0].exact or not isinstance(values[0].value, str):
+            return
+        params = self.tiers.classify(values[0].value).params
+        if params is not None:
+            self.tracked[call] = _Tracked("config_of", params=params, model=values[0].value)
+
+    def _resized(self, config: cst.Call) -> bool:
+        """Does the code change a size field of this config (a smaller model of that shape)?"""
+        sizes = {
+            cfg.fields[key]
+            for cfg in self.policy.config_classes
+            for key in ("d_model", "n_layers", "d_mlp", "n_heads", "n_experts")
+            if key in cfg.fields
+        }
+        if any(a.keyword is not None and a.keyword.value in sizes for a in config.args):
+            return True  # AutoConfig.from_pretrained(id, num_hidden_layers=2)
+        return any(
+            target.attr.value in sizes and config in self.flow.origins(target.value)
+            for target, _ in self.ix.attr_assigns
+        )  # config.num_hidden_layers = 2
+
     def _builder(self, call: cst.Call, name: str, position: int, keywords: tuple[str, ...]) -> None:
         arg = self.flow.argument(call, position, keywords)
         if arg is None:
@@ -174,6 +204,9 @@ class ModelFacts:
             if tracked.kind == "config" and tracked.config is not None:
                 params = self._estimate(node, tracked.config)
                 source = f"parameters estimated from `{self.ix.code(node.func)}` fields"
+            elif tracked.kind == "config_of" and not self._resized(node):
+                params = tracked.params
+                source = f"config of `{tracked.model}`"
             elif tracked.kind == "model" and tracked.ref is not None:
                 base = self.models[tracked.ref]
                 params = base.params

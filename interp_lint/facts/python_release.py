@@ -60,6 +60,9 @@ class ReleaseFacts:
                         urls = self._strings(call, ("url",))
                         if not any(u.startswith(tuple(pub["url_prefixes"])) for u in urls):
                             continue
+                        needed = tuple(pub.get("url_contains", ()))
+                        if needed and not any(part in u for u in urls for part in needed):
+                            continue
                     if pub.get("public_acl") is not None:
                         text = self.ix.code(call)
                         always = GlobSet(tuple(pub.get("always_public", ())))

@@ -118,6 +118,7 @@ class Policy:
     builders: tuple[Builder, ...]
     config_classes: tuple[ConfigClass, ...]
     training: Training
+    config_loaders: GlobSet = field(default_factory=lambda: GlobSet(()))
     extra: dict[str, Any] = field(default_factory=dict)
     digest: str = ""
 
@@ -260,6 +261,7 @@ def load_policy(root: Path | None = None) -> Policy:
         builders=builders,
         config_classes=config_classes,
         training=_training(_read(root / "training.toml")),
+        config_loaders=_globs(loaders_data.get("config_of_model", {})),
         extra=extra,
         digest=_digest(root),
     )
