@@ -87,6 +87,7 @@ class Signal:
     what: str
     end_line: int = 0
     cell: int | None = None
+    driven_by: Signal | None = None  # a compression step: the importance it derives from
 
 
 @dataclass(frozen=True)

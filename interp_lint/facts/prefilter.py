@@ -6,7 +6,10 @@ the policy (a loader, builder, harness, publisher, tracker or compression call) 
 method named there (``push_to_hub``); such a call needs, in the file's code:
 
 1. an import of the API's top-level module, and a call token of that API (the last
-   fixed segment of its name followed by ``(``): a cheap regex over the raw text;
+   fixed segment of its name followed by ``(``; for an API that ends in a wildcard,
+   ``torch.nn.utils.prune.*``, that segment as a word anywhere, since the call itself
+   can be spelt ``prune.l1_unstructured(`` or, imported, ``l1_unstructured(``): a cheap
+   regex over the raw text;
 2. confirmed by ``ast`` (comments and docstrings do not count): a real call whose name,
    resolved through the file's imports, matches the API; or, for calls on objects
    (``client.chat.completions.create``), a call whose attribute is that segment.
@@ -138,16 +141,21 @@ class Prefilter:
         )
         by_root: dict[str, set[str]] = defaultdict(set)
         on_objects: dict[str, set[str]] = defaultdict(set)
+        words_by_root: dict[str, set[str]] = defaultdict(set)
         for glob in globs:
             root = glob.split(".", 1)[0]
-            by_root[root].add(_token(glob))
+            if glob.endswith(".*") and _token(glob[:-2]):
+                words_by_root[root].add(_token(glob[:-2]))
+            else:
+                by_root[root].add(_token(glob))
             if _on_objects(glob):
                 on_objects[root].add(_token(glob))
+        self.words_by_root = {root: frozenset(words) for root, words in words_by_root.items()}
         self.tokens_by_root = {root: tokens - {""} for root, tokens in by_root.items()}
         self.object_tokens = {root: tokens - {""} for root, tokens in on_objects.items()}
         self.bare_roots = {root for root, tokens in by_root.items() if "" in tokens}
         self.methods = _methods(policy)
-        roots = "|".join(sorted(map(re.escape, by_root)))
+        roots = "|".join(sorted(map(re.escape, set(by_root) | set(words_by_root))))
         self._imports = re.compile(rf"^[ \t]*(?:from[ \t]+({roots})\b|import[ \t]+([^\n#]*))", re.MULTILINE)
         self._root_word = re.compile(rf"\b({roots})\b")
         self._methods_re = (
@@ -156,6 +164,7 @@ class Prefilter:
             else None
         )
         self._token_re: dict[frozenset[str], re.Pattern[str]] = {}
+        self._word_re: dict[frozenset[str], re.Pattern[str]] = {}
 
     # -- stage 1: text ------------------------------------------------------------
     def _imported_roots(self, text: str) -> set[str]:
@@ -175,12 +184,22 @@ class Prefilter:
             self._token_re[tokens] = pattern
         return pattern
 
+    def _words_re(self, words: frozenset[str]) -> re.Pattern[str]:
+        pattern = self._word_re.get(words)
+        if pattern is None:
+            pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(words)))})\b")
+            self._word_re[words] = pattern
+        return pattern
+
     def text_gate(self, text: str) -> set[str] | None:
         """The imported API roots whose call tokens appear, or None when nothing can match."""
         roots = self._imported_roots(text)
         live = {r for r in roots if r in self.bare_roots}
         tokens = frozenset(t for r in roots for t in self.tokens_by_root.get(r, ()))
         if tokens and self._calls_re(tokens).search(text):
+            live |= roots
+        words = frozenset(w for r in roots for w in self.words_by_root.get(r, ()))
+        if words and not live and self._words_re(words).search(text):
             live |= roots
         method_hit = self._methods_re is not None and self._methods_re.search(text) is not None
         if not live and not method_hit:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 import libcst as cst
+from libcst.metadata import CodeRange
 
 from interp_lint.facts.benchmarks import Catalog
 from interp_lint.facts.model import BenchmarkUse, Signal
@@ -54,6 +56,9 @@ class CapabilityFacts:
         self.benchmarks: list[BenchmarkUse] = []
         self.interventions: list[Signal] = []
         self.compressions: list[Signal] = []
+        self._compression_calls: list[cst.Call] = []
+        self._mutation_index: dict[str, list[tuple[cst.BaseExpression, cst.CSTNode]]] | None = None
+        self._functions: list[cst.FunctionDef] | None = None
         self.importance: list[Signal] = []
         self.internals_losses: list[Signal] = []
 
@@ -71,6 +76,7 @@ class CapabilityFacts:
         self._nnsight_edits()
         self._weight_edits()
         self._importance_words()
+        self._guided_compressions()
 
     # -- benchmarks ------------------------------------------------------------------
     def _strings(self, expr: cst.BaseExpression) -> Iterator[str]:
@@ -318,6 +324,12 @@ class CapabilityFacts:
 
     # -- compression and importance --------------------------------------------------
     def _compression(self, call: cst.Call, names: set[str]) -> None:
+        before = len(self.compressions)
+        self._compression_step(call, names)
+        if len(self.compressions) > before:
+            self._compression_calls.append(call)
+
+    def _compression_step(self, call: cst.Call, names: set[str]) -> None:
         func = call.func
         if self.compress_calls.match_any(names):
             self.compressions.append(self.signal(call, self.ix.code(func)))
@@ -327,6 +339,108 @@ class CapabilityFacts:
             texts = [self.ix.code(call), *(self.ix.code(v) for v in self._bound_values(call))]
             if any(word in text.lower() for text in texts for word in self.teacher_words):
                 self.compressions.append(self.signal(call, "distillation loss against teacher logits"))
+
+    def _guided_compressions(self) -> None:
+        """Keep the compression steps that importance drives: an argument derives, through
+        bindings, parameters and this module's functions, from an importance signal or a
+        measured intervention (ablation, patching). Pruning that sits next to an
+        attribution heatmap but does not use it is not interpretability-guided."""
+        sources = [((s.line, s.column - 1), s) for s in (*self.importance, *self.interventions)]
+        guided = []
+        for step, call in zip(self.compressions, self._compression_calls, strict=True):
+            source = self._driving(call, sources) if sources else None
+            if source is not None:
+                guided.append(replace(step, driven_by=source))
+        self.compressions = guided
+
+    def _driving(self, call: cst.Call, sources: list[tuple[tuple[int, int], Signal]]) -> Signal | None:
+        positions = self.ix.positions
+
+        def held(node: cst.CSTNode) -> Signal | None:
+            if node not in positions:
+                return None
+            span = positions[node]
+            start, end = (span.start.line, span.start.column), (span.end.line, span.end.column)
+            return next((s for at, s in sources if start <= at < end), None)
+
+        frontier: list[cst.CSTNode] = [a.value for a in call.args]
+        seen: set[cst.CSTNode] = set()
+        budget = 256
+        while frontier and budget:
+            budget -= 1
+            node = frontier.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            found = held(node)
+            if found is not None:
+                return found
+            for name in _name_nodes(node)[:64]:
+                for value, where in self._mutations().get(name.value, ()):
+                    frontier.append(value)  # scores[layer] = ..., total += ..., acc.append(...)
+                    function = self._function_around(where)
+                    if function is not None:
+                        frontier.append(function)  # computed where importance is measured
+                for source, bound in self.flow.binding_sources(name):
+                    found = held(source) if not isinstance(source, cst.FunctionDef) else None
+                    if found is not None:
+                        return found
+                    if isinstance(source, cst.Param):
+                        frontier.extend(arg for _, arg in self.flow.param_arguments(source))
+                    elif isinstance(source, cst.FunctionDef):
+                        frontier.append(source)  # a function passed as a value
+                    elif bound is not None:
+                        frontier.append(bound.value)
+            for inner in _call_nodes(node)[:64]:
+                function = self.flow.function_of(inner.func)
+                if function is not None:
+                    frontier.append(function)  # a function of this module computes it
+        return None
+
+    def _mutations(self) -> dict[str, list[tuple[cst.BaseExpression, cst.CSTNode]]]:
+        """Values put into a named container or added to it, by name (a container is
+        filled after it is bound: ``scores = {}`` then ``scores[k] = v``)."""
+        if self._mutation_index is None:
+            found: dict[str, list[tuple[cst.BaseExpression, cst.CSTNode]]] = {}
+            for node, _ in self.ix.assigns:
+                targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
+                for target in targets:
+                    base: cst.BaseExpression = target
+                    while isinstance(base, cst.Subscript | cst.Attribute):
+                        base = base.value  # scores[k] = v, student.transformer.h = v
+                    if (
+                        isinstance(base, cst.Name)
+                        and base.value not in {"self", "cls"}
+                        and (base is not target or isinstance(node, cst.AugAssign))
+                    ):
+                        found.setdefault(base.value, []).append((node.value, node))
+            for call in self.ix.calls:
+                func = call.func
+                if (
+                    isinstance(func, cst.Attribute)
+                    and func.attr.value in {"append", "extend", "update", "add", "insert", "setdefault"}
+                    and isinstance(func.value, cst.Name)
+                ):
+                    found.setdefault(func.value.value, []).extend((a.value, call) for a in call.args)
+            self._mutation_index = found
+        return self._mutation_index
+
+    def _function_around(self, node: cst.CSTNode) -> cst.FunctionDef | None:
+        """The innermost function definition that holds ``node``."""
+        if self._functions is None:
+            functions: list[cst.FunctionDef] = []
+
+            class Collect(cst.CSTVisitor):
+                def visit_FunctionDef(self, n: cst.FunctionDef) -> None:
+                    functions.append(n)
+
+            self.ix.module.visit(Collect())
+            self._functions = functions
+        positions = self.ix.positions
+        start = positions[node].start
+        at = (start.line, start.column)
+        around = [f for f in self._functions if _start(positions[f]) <= at < _end(positions[f])]
+        return around[-1] if around else None
 
     def _bound_values(self, node: cst.CSTNode, depth: int = 2) -> list[cst.BaseExpression]:
         """Values of the names used in ``node``, following bindings ``depth`` hops."""
@@ -421,6 +535,25 @@ class CapabilityFacts:
             what = next((h for h in hits if h), None)
             if what is not None:
                 found.append(self.signal(node, what))
+
+
+def _start(span: CodeRange) -> tuple[int, int]:
+    return (span.start.line, span.start.column)
+
+
+def _end(span: CodeRange) -> tuple[int, int]:
+    return (span.end.line, span.end.column)
+
+
+def _call_nodes(node: cst.CSTNode) -> list[cst.Call]:
+    found: list[cst.Call] = []
+
+    class Collect(cst.CSTVisitor):
+        def visit_Call(self, n: cst.Call) -> None:
+            found.append(n)
+
+    node.visit(Collect())
+    return found
 
 
 def _name_nodes(node: cst.CSTNode) -> list[cst.Name]:

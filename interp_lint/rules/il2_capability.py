@@ -41,11 +41,12 @@ def intervention_uplift(facts: UnitFacts, context: Context) -> Iterator[Emit]:
 
 @unit_rule
 def interp_guided_compression(facts: UnitFacts, context: Context) -> Iterator[Emit]:
-    """IL203: compression in a module that computes interpretability-derived importance."""
-    if not facts.importance:
-        return
-    source = facts.importance[0]
+    """IL203: compression that interpretability-derived importance drives (one of its
+    arguments derives from the importance)."""
     for step in facts.compressions:
+        source = step.driven_by
+        if source is None:
+            continue
         evidence = (
             Step(source.line, source.column, f"importance from {source.what}"),
             Step(step.line, step.column, f"drives {step.what}"),
