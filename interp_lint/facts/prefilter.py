@@ -90,6 +90,27 @@ def _methods(policy: Policy) -> set[str]:
     return names
 
 
+def _quoted(words: list[str], prefix: str = "(?:[^\"'\\s]*/)?") -> re.Pattern[str] | None:
+    """A word at the start of a string literal (a program may come with its path)."""
+    if not words:
+        return None
+    return re.compile(rf"[\"']{prefix}(?:{'|'.join(map(re.escape, words))})(?=[\s\"'=])")
+
+
+def _programs(shell: dict[str, Any]) -> set[str]:
+    """Every program the command-line facts read."""
+    found = {
+        *shell.get("launchers", ()),
+        *shell.get("training_programs", ()),
+        *shell.get("eval_programs", ()),
+        *shell.get("positional_model", {}),
+        *shell.get("positional_tasks", {}),
+    }
+    for entry in (*shell.get("publish", ()), *shell.get("track", ())):
+        found |= set(entry.get("program", ()))
+    return found
+
+
 def _on_objects(glob: str) -> bool:
     """Does the API hang off an object (``openai.*.chat.completions.create``,
     ``huggingface_hub.HfApi.upload_folder``) rather than a module (``torch.hub.load``)?
@@ -155,7 +176,18 @@ class Prefilter:
         self.object_tokens = {root: tokens - {""} for root, tokens in on_objects.items()}
         self.bare_roots = {root for root, tokens in by_root.items() if "" in tokens}
         self.methods = _methods(policy)
-        roots = "|".join(sorted(map(re.escape, set(by_root) | set(words_by_root))))
+        # Commands run from Python (subprocess.run(["lm_eval", ...])): a process call, and a
+        # program the command-line facts know, written at the start of a string literal.
+        shell = policy.extra.get("config-keys", {}).get("shell", {})
+        self.process_calls = GlobSet(tuple(shell.get("process_calls", ())))
+        self.process_roots = {g.split(".", 1)[0] for g in self.process_calls.include}
+        # A launcher (python, torchrun) matters only with a model or task flag in a string.
+        launchers = set(shell.get("launchers", ())) - set(shell.get("eval_programs", ()))
+        self._program_re = _quoted(sorted(_programs(shell) - launchers))
+        self._launcher_re = _quoted(sorted(launchers))
+        flags = [*shell.get("model_flags", ()), *shell.get("kv_flags", ()), *shell.get("task_flags", ())]
+        self._flag_re = _quoted(sorted(flags), prefix="")
+        roots = "|".join(sorted(map(re.escape, set(by_root) | set(words_by_root) | self.process_roots)))
         self._imports = re.compile(rf"^[ \t]*(?:from[ \t]+({roots})\b|import[ \t]+([^\n#]*))", re.MULTILINE)
         self._root_word = re.compile(rf"\b({roots})\b")
         self._methods_re = (
@@ -201,10 +233,24 @@ class Prefilter:
         words = frozenset(w for r in roots for w in self.words_by_root.get(r, ()))
         if words and not live and self._words_re(words).search(text):
             live |= roots
+        if self._runs_commands(text, roots):
+            live |= roots & self.process_roots
         method_hit = self._methods_re is not None and self._methods_re.search(text) is not None
         if not live and not method_hit:
             return None
         return live or roots
+
+    def _runs_commands(self, text: str, roots: set[str]) -> bool:
+        if not roots & self.process_roots:
+            return False
+        if self._program_re is not None and self._program_re.search(text):
+            return True
+        return bool(
+            self._launcher_re is not None
+            and self._flag_re is not None
+            and self._launcher_re.search(text)
+            and self._flag_re.search(text)
+        )
 
     # -- stage 2: ast ---------------------------------------------------------------
     def could_matter(self, text: str) -> bool:
@@ -235,8 +281,11 @@ class Prefilter:
                 for alias in node.names:
                     aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
         tokens = {t for r in roots for t in self.object_tokens.get(r, ())}
+        commands = self._runs_commands(text, roots)
         builders_only = False
         for call in calls:
+            if commands and self.process_calls.match(_dotted(call.func, aliases) or ""):
+                return True
             verdict = self._call_matters(call, aliases, tokens)
             if verdict is True:
                 return True

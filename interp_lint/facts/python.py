@@ -36,6 +36,7 @@ def extract_python(text: str, context: Context) -> UnitFacts:
     import libcst as cst
 
     from interp_lint.facts.python_capability import CapabilityFacts
+    from interp_lint.facts.python_commands import CommandFacts
     from interp_lint.facts.python_index import index_module
     from interp_lint.facts.python_models import ModelFacts
     from interp_lint.facts.python_release import ReleaseFacts
@@ -59,6 +60,7 @@ def extract_python(text: str, context: Context) -> UnitFacts:
         capability.internals_terms(trained=bool(models.training))
         release = ReleaseFacts(index, models.flow, context.policy, models.models, models.held_models)
         release.run()
+        commands = CommandFacts(index, models.flow, context).run()
     except RecursionError:
         facts.error = "cannot analyse: nesting too deep"
         return facts
@@ -72,4 +74,5 @@ def extract_python(text: str, context: Context) -> UnitFacts:
     facts.internals_losses = capability.internals_losses
     facts.publications = release.publications
     facts.trackers = release.tracking
+    facts.merge(commands)
     return facts

@@ -165,14 +165,15 @@ class CapabilityFacts:
         if not attributes:
             return
 
-        def is_weight(expr: cst.BaseExpression) -> bool:
+        def is_weight(expr: cst.BaseExpression, depth: int = 0) -> bool:
+            """A weight attribute, or a name bound to one (a few hops, cycles cut)."""
             if isinstance(expr, cst.Attribute) and expr.attr.value == "data":
                 expr = expr.value
             if isinstance(expr, cst.Attribute):
                 return expr.attr.value in attributes
-            if isinstance(expr, cst.Name):
+            if isinstance(expr, cst.Name) and depth < 4:
                 return any(
-                    bound is not None and not bound.iterates and is_weight(bound.value)
+                    bound is not None and not bound.iterates and is_weight(bound.value, depth + 1)
                     for _, bound in self.flow.binding_sources(expr)
                 )
             return False

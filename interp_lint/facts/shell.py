@@ -139,6 +139,16 @@ def _program(words: list[str]) -> tuple[str, list[str]]:
     return PurePosixPath(words[i]).name, words[i + 1 :]
 
 
+def _normalized(words: list[str]) -> tuple[str, list[str]]:
+    """The program that really runs: ``python -m lm_eval`` is lm_eval, ``uv run X`` is X."""
+    program, args = _program(words)
+    if program in {"python", "python3", "uv", "poetry"} and args[:2] == ["-m", "lm_eval"]:
+        return "lm_eval", args[2:]
+    if program in {"uv", "poetry"} and args[:1] == ["run"]:
+        return _program(args[1:])
+    return program, args
+
+
 def _flag_values(args: list[str], flags: set[str]) -> list[str]:
     values = []
     for i, arg in enumerate(args):
@@ -171,19 +181,28 @@ class ShellFacts:
         ]
         results_only: set[int] = set()  # publications of metrics and figures, not artifacts
         for command in commands(text):
-            program, args = _program(command.words)
-            if program in {"python", "python3", "uv", "poetry"} and args[:2] == ["-m", "lm_eval"]:
-                program, args = "lm_eval", args[2:]
-            elif program in {"uv", "poetry"} and args[:1] == ["run"]:
-                program, args = _program(args[1:])
+            program, args = _normalized(command.words)
             self._command(facts, at(command.line), program, args, command.env, results_only)
+        self._derive_publications(facts, results_only)
+        return facts
+
+    def argv(self, words: list[str], line: int) -> UnitFacts:
+        """The facts of one command given as its words (a Python ``subprocess`` call)."""
+        facts = UnitFacts()
+        results_only: set[int] = set()
+        program, args = _normalized(words)
+        self._command(facts, line, program, args, {}, results_only)
+        self._derive_publications(facts, results_only)
+        return facts
+
+    @staticmethod
+    def _derive_publications(facts: UnitFacts, results_only: set[int]) -> None:
         frontier = next((m for m in facts.models if m.tier == "frontier" and m.kind != "hosted"), None)
         if frontier is not None:  # what the script publishes may derive from its frontier model
             facts.publications = [
                 p if i in results_only else Publication(p.line, p.column, p.target, frontier.model)
                 for i, p in enumerate(facts.publications)
             ]
-        return facts
 
     def _command(
         self,
