@@ -58,7 +58,7 @@ class CapabilityFacts:
         self.compressions: list[Signal] = []
         self._compression_calls: list[cst.Call] = []
         self._mutation_index: dict[str, list[tuple[cst.BaseExpression, cst.CSTNode]]] | None = None
-        self._functions: list[cst.FunctionDef] | None = None
+        self._units: list[cst.CSTNode] | None = None
         self.importance: list[Signal] = []
         self.internals_losses: list[Signal] = []
 
@@ -376,12 +376,16 @@ class CapabilityFacts:
             found = held(node)
             if found is not None:
                 return found
+            if isinstance(node, cst.FunctionDef):
+                frontier.extend(self.ix.returns.get(node, []))  # what it gives back, not its body
+                continue
             for name in _name_nodes(node)[:64]:
                 for value, where in self._mutations().get(name.value, ()):
                     frontier.append(value)  # scores[layer] = ..., total += ..., acc.append(...)
-                    function = self._function_around(where)
-                    if function is not None:
-                        frontier.append(function)  # computed where importance is measured
+                    unit = self._loop_or_function_around(where)
+                    found = held(unit) if unit is not None else None
+                    if found is not None:
+                        return found  # filled in the loop (or hook) that measures importance
                 for source, bound in self.flow.binding_sources(name):
                     found = held(source) if not isinstance(source, cst.FunctionDef) else None
                     if found is not None:
@@ -426,21 +430,28 @@ class CapabilityFacts:
             self._mutation_index = found
         return self._mutation_index
 
-    def _function_around(self, node: cst.CSTNode) -> cst.FunctionDef | None:
-        """The innermost function definition that holds ``node``."""
-        if self._functions is None:
-            functions: list[cst.FunctionDef] = []
+    def _loop_or_function_around(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        """The innermost loop or function that holds ``node``: where a container is
+        filled, and what else that unit of work computes."""
+        if self._units is None:
+            units: list[cst.CSTNode] = []
 
             class Collect(cst.CSTVisitor):
                 def visit_FunctionDef(self, n: cst.FunctionDef) -> None:
-                    functions.append(n)
+                    units.append(n)
+
+                def visit_For(self, n: cst.For) -> None:
+                    units.append(n)
+
+                def visit_While(self, n: cst.While) -> None:
+                    units.append(n)
 
             self.ix.module.visit(Collect())
-            self._functions = functions
+            self._units = units
         positions = self.ix.positions
         start = positions[node].start
         at = (start.line, start.column)
-        around = [f for f in self._functions if _start(positions[f]) <= at < _end(positions[f])]
+        around = [u for u in self._units if _start(positions[u]) <= at < _end(positions[u])]
         return around[-1] if around else None
 
     def _bound_values(self, node: cst.CSTNode, depth: int = 2) -> list[cst.BaseExpression]:
