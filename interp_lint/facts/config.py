@@ -24,7 +24,7 @@ from interp_lint.facts.model import (
     TrainingUse,
     UnitFacts,
 )
-from interp_lint.facts.shell import ShellFacts
+from interp_lint.facts.shell import UNRESOLVED, ShellFacts
 
 if TYPE_CHECKING:
     from interp_lint.context import Context
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 # libyaml's safe loader when PyYAML has it (about 10x faster), else the pure-Python one.
 SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _INTERPOLATION = re.compile(r"\$\{[^}]*\}|\{\{[^}]*\}\}")
+# ${oc.env:VAR,default} (OmegaConf) and ${VAR:-default} (compose): the default when unset.
+_DEFAULTED = re.compile(r"\$\{(?:oc\.env:[^,}]+,|[A-Za-z_][A-Za-z0-9_]*:-)([^}]*)\}")
 
 
 class Entry(NamedTuple):
@@ -241,6 +243,8 @@ class ConfigFacts:
                 "hub_keys",
                 "tracker_keys",
                 "tracker_switch_keys",
+                "component_keys",
+                "intervention_keys",
                 "shell_keys",
             ):
                 names |= self._set(group)
@@ -254,6 +258,9 @@ class ConfigFacts:
     def extract(self, all_entries: list[Entry], workflow: bool) -> UnitFacts:
         facts = UnitFacts()
         entries = [e for e in all_entries if not e.item]
+        top = {e.key for e in entries if not e.path}
+        if any(top >= set(marker) for marker in self.keys.get("output_documents", ())):
+            return facts  # a results file echoes configs; it runs nothing
         model_keys = self._set("model_keys") - self._set("not_model_keys")
         frozen_keys = {"teacher_model", "teacher_model_name_or_path", "reward_model", "ref_model"}
         section_keys = self._set("model_section_keys")
@@ -285,14 +292,22 @@ class ConfigFacts:
                 )
                 facts.training.append(TrainingUse(index, "training recipe", ref.line, ref.column, (step,)))
         self._benchmarks(facts, entries, [e for e in all_entries if e.item])
+        self._interventions(facts, entries)
         self._publications(facts, entries)
         self._trackers(facts, entries)
         if workflow:
             self._workflow_steps(facts, all_entries)
         return facts
 
+    def _interventions(self, facts: UnitFacts, entries: list[Entry]) -> None:
+        keys = self._set("intervention_keys")
+        for e in entries:
+            if e.key in keys and _truthy(e.value) and e.value != {}:
+                facts.interventions.append(Signal(e.line, e.column, f"`{e.key}` section", e.line))
+
     def _model(self, facts: UnitFacts, entry: Entry, value: str) -> int:
         api = f"config key `{entry.key}`"
+        value = _DEFAULTED.sub(lambda m: m[1].strip(), value)
         resolved = not _INTERPOLATION.search(value)
         facts.models.append(
             self.context.tiers.literal_ref(entry.line, entry.column, api, value, resolved, value)
@@ -348,9 +363,19 @@ class ConfigFacts:
         switches = [e for e in entries if e.key in switch_keys]
         if switches and not any(e.value is True for e in switches):
             return  # log_to_wandb: false
+        components, classes = self._set("component_keys"), tuple(self._set("tracker_components"))
+        offline_sections = {e.path for e in entries if e.key == "offline" and e.value is True}
         for e in entries:
             if e.key in switch_keys and e.value is True:
                 facts.trackers.append(Signal(e.line, e.column, f"`{e.key}`", e.line))
+                return
+            if (
+                e.key in components
+                and isinstance(e.value, str)
+                and e.value.endswith(classes)
+                and e.path not in offline_sections
+            ):
+                facts.trackers.append(Signal(e.line, e.column, f"`{e.value.rsplit('.', 1)[-1]}`", e.line))
                 return
             if e.key not in tracker_keys:
                 continue
@@ -363,7 +388,16 @@ class ConfigFacts:
         shell = ShellFacts(self.context)
         releases = tuple(self.keys.get("release_actions", ()))
         shell_keys = self._set("shell_keys")
+        # Variables a step's commands see: `env:` (GitHub) and `variables:` (GitLab) of the
+        # workflow, the job and the step, the nearer one winning; YAML merges (`<<`) included.
+        scopes = sorted(
+            ((e.path, _environment(e.value)) for e in entries if e.key in {"env", "variables"}),
+            key=lambda scope: len(scope[0]),
+        )
+        release_keys = self._set("release_keys")
         for e in entries:
+            if e.key in release_keys and isinstance(e.value, dict) and "tag_name" in e.value:
+                facts.publications.append(Publication(e.line, e.column, f"`{e.key}:` job", None, e.line))
             if e.key == "uses" and isinstance(e.value, str) and e.value.split("@")[0] in releases:
                 facts.publications.append(
                     Publication(e.line, e.column, f"release step `{e.value}`", None, e.line)
@@ -371,6 +405,35 @@ class ConfigFacts:
             if e.key in shell_keys and isinstance(e.value, str):
                 lines = e.value.splitlines() or [e.value]
                 first = e.line + (1 if e.block else 0)
-                steps = shell.extract(e.value, [first + i for i in range(len(lines))])
+                env: dict[str, str] = {}
+                for path, values in scopes:
+                    if e.path[: len(path)] == path:
+                        env.update(values)
+                text = _EXPRESSION.sub(lambda m, env=env: _expression(m[1], env), e.value)
+                steps = shell.extract(text, [first + i for i in range(len(lines))], env=env)
                 steps.comments, steps.suppressions = [], []  # read once, from the whole file
                 facts.merge(steps)
+
+
+# GitHub expressions in run steps: ${{ env.X }} is the step's variable, anything else
+# (inputs, matrix, secrets) is only known when the workflow runs.
+_EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
+
+
+def _expression(expr: str, env: dict[str, str]) -> str:
+    name = expr.removeprefix("env.")
+    return env[name] if name != expr and name in env else UNRESOLVED
+
+
+def _environment(value: Any) -> dict[str, str]:
+    """A mapping of variables, with YAML merge keys (``<<: *anchor``) applied first."""
+    if not isinstance(value, dict):
+        return {}
+    out: dict[str, str] = {}
+    merged = value.get("<<")
+    for base in merged if isinstance(merged, list) else [merged]:
+        out.update(_environment(base))
+    for key, inner in value.items():
+        if key != "<<" and isinstance(inner, str | int | float | bool):
+            out[key] = str(inner)
+    return out

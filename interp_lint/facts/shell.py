@@ -79,9 +79,9 @@ def _expand(word: str, variables: dict[str, str]) -> str:
     return _VAR.sub(sub, word)
 
 
-def commands(text: str) -> list[Command]:
-    """Every simple command of the script, variables expanded."""
-    variables: dict[str, str] = {}
+def commands(text: str, env: dict[str, str] | None = None) -> list[Command]:
+    """Every simple command of the script, variables expanded (``env``: set before it)."""
+    variables: dict[str, str] = dict(env or {})
     out: list[Command] = []
     for line, logical in logical_lines(text):
         try:
@@ -166,7 +166,13 @@ class ShellFacts:
         self.context = context
         self.data: dict[str, Any] = context.policy.extra.get("config-keys", {}).get("shell", {})
 
-    def extract(self, text: str, line_numbers: list[int] | None = None, cell: int | None = None) -> UnitFacts:
+    def extract(
+        self,
+        text: str,
+        line_numbers: list[int] | None = None,
+        cell: int | None = None,
+        env: dict[str, str] | None = None,
+    ) -> UnitFacts:
         facts = UnitFacts()
         facts.comments = hash_comments(text, "shell", line_numbers)
         facts.suppressions = parse_suppressions(facts.comments)
@@ -180,7 +186,7 @@ class ShellFacts:
             if _span(text, start)
         ]
         results_only: set[int] = set()  # publications of metrics and figures, not artifacts
-        for command in commands(text):
+        for command in commands(text, env):
             program, args = _normalized(command.words)
             self._command(facts, at(command.line), program, args, command.env, results_only)
         self._derive_publications(facts, results_only)
@@ -220,8 +226,9 @@ class ShellFacts:
         for publish in d.get("publish", ()):
             if (
                 program in publish["program"]
-                and any(w in args for w in publish["words"])
+                and (not publish.get("words") or any(w in args for w in publish["words"]))
                 and all(w in args for w in publish.get("all_words", ()))
+                and all(any(part in a for a in args) for part in publish.get("arg_contains", ()))
             ):
                 if any(f in args for f in publish.get("private_flags", ())):
                     return
