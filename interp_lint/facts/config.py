@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import partial
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -409,7 +410,7 @@ class ConfigFacts:
                 for path, values in scopes:
                     if e.path[: len(path)] == path:
                         env.update(values)
-                text = _EXPRESSION.sub(lambda m, env=env: _expression(m[1], env), e.value)
+                text = _EXPRESSION.sub(partial(_expression, env=env), e.value)
                 steps = shell.extract(text, [first + i for i in range(len(lines))], env=env)
                 steps.comments, steps.suppressions = [], []  # read once, from the whole file
                 facts.merge(steps)
@@ -420,7 +421,8 @@ class ConfigFacts:
 _EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 
 
-def _expression(expr: str, env: dict[str, str]) -> str:
+def _expression(match: re.Match[str], env: dict[str, str]) -> str:
+    expr = match[1]
     name = expr.removeprefix("env.")
     return env[name] if name != expr and name in env else UNRESOLVED
 
