@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 import re
-from functools import partial
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import yaml
