@@ -12,6 +12,7 @@ from interp_lint.config import Settings
 from interp_lint.context import Context
 from interp_lint.discover import FileTask, discover
 from interp_lint.facts.model import Step, UnitFacts
+from interp_lint.facts.suppressions import FILE_LEVEL_LINES
 from interp_lint.filters.suppressions import apply_suppressions
 from interp_lint.findings import SEVERITY_RANK, Finding
 from interp_lint.rules import Emit, run_unit_rules
@@ -111,6 +112,9 @@ def analyse_bytes(data: bytes, rel: str, kind: str, context: Context) -> FileRes
         cell, line = facts.line_map[s.line - 1] if 0 < s.line <= len(facts.line_map) else (None, s.line)
         if unknown:
             unused.append(Unused(rel, line, s.column, s.text, f"unknown rule {', '.join(unknown)}", cell))
+        elif s.misplaced:
+            why = f"allow-file after line {FILE_LEVEL_LINES} covers nothing"
+            unused.append(Unused(rel, line, s.column, s.text, why, cell))
         elif s.ids and not s.used and all(settings.selects(i) and i not in ignored for i in s.ids):
             unused.append(Unused(rel, line, s.column, s.text, "suppresses nothing", cell))
     if facts.line_map:

@@ -121,6 +121,17 @@ def test_report_unused_suppressions(tmp_path: Path) -> None:
     assert "unknown rule IL999" in result.output
 
 
+def test_a_late_allow_file_covers_nothing_and_says_so(tmp_path: Path) -> None:
+    """allow-file only counts in the first 20 lines; further down it is inert, and (having
+    a reason) it is no IL402: --report-unused-suppressions names the placement."""
+    lines = ["import wandb", *["x = 1"] * 20, "# interp-lint: allow-file[IL303] -- dashboards only"]
+    (tmp_path / "a.py").write_text("\n".join([*lines, 'wandb.init(project="p")', ""]))
+    result = cli("check", tmp_path, "--show-info", "--report-unused-suppressions")
+    assert "a.py:23:1: IL303" in result.output
+    assert "IL402" not in result.output
+    assert "allow-file after line 20 covers nothing" in result.output
+
+
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is needed by pre-commit")
 def test_real_pre_commit_blocks_a_frontier_finetune(tmp_path: Path) -> None:
     """The real pre-commit framework installs this checkout's hook and runs it on commits."""

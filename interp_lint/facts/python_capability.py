@@ -86,6 +86,13 @@ class CapabilityFacts:
             and expr.func.attr.value == "split"
         ):
             expr = expr.func.value  # "mmlu,gsm8k".split(","): the names are split below
+        while (
+            isinstance(expr, cst.Call)
+            and isinstance(expr.func, cst.Name)
+            and expr.func.value in {"list", "tuple", "sorted", "set"}
+            and expr.args
+        ):
+            expr = expr.args[0].value  # list(cfg.tasks)
         items = self.flow.items(expr) or [expr]
         for item in items:
             for value in self.flow.values(item):

@@ -203,6 +203,10 @@ class Flow:
             for v in self.values(expr.expression):
                 if isinstance(v.value, int | float):
                     yield Value(-v.value, v.exact, v.steps)
+        elif isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Not):
+            for v in self.values(expr.expression):  # private=not args.public
+                if isinstance(v.value, bool):
+                    yield Value(not v.value, v.exact, v.steps)
         elif isinstance(expr, cst.Name):
             if expr.value in {"True", "False", "None"}:
                 yield Value({"True": True, "False": False, "None": None}[expr.value], True, ())
@@ -325,10 +329,15 @@ class Flow:
         # args.x after parser.add_argument("--x", default=...)
         if attr in self.ix.argparse and not isinstance(base, cst.Call):
             call, default = self.ix.argparse[attr]
+            step = self.step(call, f"argparse default of `{attr}`")
             if default is not None:
-                step = self.step(call, f"argparse default of `{attr}`")
                 for v in self.values(default):
                     yield Value(v.value, v.exact, (*v.steps, step))
+            else:  # a flag: store_true defaults to False, store_false to True
+                action = self.argument(call, None, ("action",))
+                kind = [v.value for v in self.values(action.value)] if action is not None else []
+                if kind in (["store_true"], ["store_false"]):
+                    yield Value(kind == ["store_false"], True, (step,))
 
     def _classes_behind(self, base: cst.BaseExpression) -> Iterator[tuple[cst.ClassDef, cst.Call | None]]:
         """Module classes an expression is (a class) or instantiates (with the call)."""
@@ -349,13 +358,15 @@ class Flow:
                         yield cls, None
                 if bound is not None and bound.index is None and not bound.iterates:
                     yield from self._classes_behind(bound.value)
-                elif isinstance(node, cst.Param) and node.annotation is not None:
-                    cls = self.class_of(node.annotation.annotation)  # type: ignore[arg-type]
-                    if cls is not None:
-                        yield cls, None
-                    for call, arg in self.param_arguments(node):
+                elif isinstance(node, cst.Param):
+                    if node.annotation is not None:
+                        cls = self.class_of(node.annotation.annotation)  # type: ignore[arg-type]
+                        if cls is not None:
+                            yield cls, None
+                    if node.default is not None:  # def main(cfg=EvalCfg())
+                        yield from self._classes_behind(node.default)
+                    for _call, arg in self.param_arguments(node):
                         yield from self._classes_behind(arg)
-                        del call
         elif (
             isinstance(base, cst.Attribute)
             and isinstance(base.value, cst.Name)

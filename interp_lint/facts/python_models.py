@@ -270,6 +270,9 @@ class ModelFacts:
         d, layers = num("d_model"), num("n_layers")
         if d <= 0 or layers <= 0:
             return None
+        if cfg.arch == "mamba":
+            embed = num("vocab") * d * (1 if f.get("tied") else 2)
+            return layers * 3 * num("expand", 2) * d * d + embed
         heads = num("n_heads") or max(d // 64, 1)
         d_head = num("d_head") or max(d // heads, 1)
         kv = num("n_kv_heads") or heads

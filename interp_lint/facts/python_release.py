@@ -121,6 +121,14 @@ class ReleaseFacts:
 
     def _ships(self, call: cst.Call, tracker: dict[str, Any]) -> bool:
         """Does this tracker call send data off the machine?"""
+        if "offline_calls" in tracker:
+            switches = GlobSet(tuple(tracker["offline_calls"]))
+            for other in self.ix.calls:
+                if switches.match_any(self.flow.callees(other)):
+                    flag = self.flow.argument(other, 0, ("offline_mode", "offline"))
+                    if flag is None or [v.value for v in self.flow.values(flag.value)] == [True]:
+                        return False
+            return True
         if "offline_keyword" in tracker:
             mode = self._flag(call, tracker["offline_keyword"])
             if mode in tracker.get("offline_values", ()):
@@ -131,6 +139,8 @@ class ReleaseFacts:
             uris = self._strings(call, tuple(tracker["uri_keyword"]))
             if not uris:
                 return False
+            if "remote_prefixes" in tracker:
+                return any(u.startswith(tuple(tracker["remote_prefixes"])) for u in uris)
             local = tuple(tracker.get("local_prefixes", ()))
             return any(not u.startswith(local) for u in uris)
         if "report_keyword" in tracker:

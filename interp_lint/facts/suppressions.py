@@ -29,9 +29,10 @@ class Suppression:
     cell: int | None = None
     used: bool = False
     text: str = ""
+    misplaced: bool = False  # allow-file after the first lines: it covers nothing
 
     def covers(self, rule: str) -> bool:
-        return rule in self.ids
+        return not self.misplaced and rule in self.ids
 
 
 def parse_suppressions(comments: Iterable[Comment]) -> list[Suppression]:
@@ -44,10 +45,16 @@ def parse_suppressions(comments: Iterable[Comment]) -> list[Suppression]:
         reason_match = _REASON.match(match["rest"])
         reason = reason_match["reason"] if reason_match else None
         file_level = match["kind"] == "allow-file"
-        if file_level and comment.line > FILE_LEVEL_LINES:
-            file_level = False
-            ids = ()  # misplaced: suppresses nothing, and is reported as unjustified
+        misplaced = file_level and comment.line > FILE_LEVEL_LINES
         out.append(
-            Suppression(comment.line, comment.column, ids, reason, file_level, text=comment.text.strip())
+            Suppression(
+                comment.line,
+                comment.column,
+                ids,
+                reason,
+                file_level and not misplaced,
+                text=comment.text.strip(),
+                misplaced=misplaced,
+            )
         )
     return out
