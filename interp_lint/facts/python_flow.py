@@ -22,6 +22,7 @@ from libcst.metadata.scope_provider import Assignment
 
 from interp_lint.facts.model import Step
 from interp_lint.facts.python_index import Bound, ModuleIndex, dotted
+from interp_lint.policy.globs import GlobSet
 
 MAX_CANDIDATES = 8
 MAX_DEPTH = 24
@@ -53,10 +54,12 @@ class Flow:
         index: ModuleIndex,
         passthrough_methods: frozenset[str],
         not_weights: frozenset[str] = frozenset(),
+        containers: GlobSet | None = None,
     ) -> None:
         self.ix = index
         self.passthrough_methods = passthrough_methods
         self.not_weights = not_weights
+        self.containers = containers
         self._tracked: set[cst.Call] = set()
         self.passthrough_calls: set[cst.Call] = set()  # wrappers: result holds arg 0
         self.peft_calls: set[cst.Call] = set()
@@ -300,9 +303,25 @@ class Flow:
                 continue
             yield Value(result, a.exact and b.exact, (*a.steps, *b.steps))
 
+    def _dict_item(self, base: cst.BaseExpression, key: str) -> cst.BaseExpression | None:
+        """``cfg.model`` where ``cfg`` is a config container made from a dict literal."""
+        mapping = self.literal(base)
+        if not isinstance(mapping, cst.Dict):
+            return None
+        for element in mapping.elements:
+            if isinstance(element, cst.DictElement) and [v.value for v in self.values(element.key)] == [key]:
+                return element.value
+        return None
+
     def _attribute_values(self, expr: cst.Attribute) -> Iterator[Value]:
         attr = expr.attr.value
         base = expr.value
+        item = self._dict_item(base, attr) if not isinstance(base, cst.Name) or base.value != "self" else None
+        if item is not None:
+            step = self.step(item, f"`{attr}` of a config made from a dict")
+            for v in self.values(item):
+                yield Value(v.value, v.exact, (*v.steps, step))
+            return
         # self.x = ... inside the class
         if isinstance(base, cst.Name) and base.value == "self":
             cls = self.ix.enclosing_class.get(expr)
@@ -423,17 +442,24 @@ class Flow:
                         if found is not None:
                             return found
                     elif isinstance(node, cst.Param):
-                        for _, passed in self.param_arguments(node):
+                        passed_values = [p for _, p in self.param_arguments(node)]
+                        for passed in [*passed_values, *([node.default] if node.default else [])]:
                             found = self.literal(passed)
                             if found is not None:
                                 return found
             finally:
                 self._release(expr, "literal")
+        if isinstance(expr, cst.Call) and self.containers is not None and expr.args:
+            if expr.args[0].star != "**" and self.containers.match_any(self.callees(expr)):
+                return self.literal(expr.args[0].value)  # OmegaConf.create({...})
         if isinstance(expr, cst.Attribute):
             for cls, _call in self._classes_behind(expr.value):
                 default = self.ix.class_attrs.get(cls, {}).get(expr.attr.value)
                 if default is not None:
                     return self.literal(default)
+            item = self._dict_item(expr.value, expr.attr.value)
+            if item is not None:
+                return self.literal(item)
         if isinstance(expr, cst.Subscript):
             base = self.literal(expr.value)
             if base is not None:
@@ -721,6 +747,9 @@ class Flow:
                         item = self._element(bound.value, bound.index)
                         if item is not None:
                             self._merge(out, self.origins(item), step)
+                        elif bound.index == 0 and bound.value in self._tracked:
+                            # model, tokenizer = FastLanguageModel.from_pretrained(...)
+                            self._merge(out, self.origins(bound.value), step)
                     else:
                         self._merge(out, self.origins(bound.value), step)
                 elif isinstance(node, cst.Param):

@@ -60,7 +60,9 @@ class ModelFacts:
         self.ix = index
         self.policy = policy
         self.tiers = tiers
-        self.flow = Flow(index, policy.training.passthrough_methods, policy.training.not_weights)
+        self.flow = Flow(
+            index, policy.training.passthrough_methods, policy.training.not_weights, policy.config_containers
+        )
         self.models: list[ModelRef] = []
         self.training: list[TrainingUse] = []
         self.tracked: dict[cst.Call, _Tracked] = {}

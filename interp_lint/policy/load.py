@@ -119,6 +119,7 @@ class Policy:
     config_classes: tuple[ConfigClass, ...]
     training: Training
     config_loaders: GlobSet = field(default_factory=lambda: GlobSet(()))
+    config_containers: GlobSet = field(default_factory=lambda: GlobSet(()))
     extra: dict[str, Any] = field(default_factory=dict)
     digest: str = ""
 
@@ -262,6 +263,7 @@ def load_policy(root: Path | None = None) -> Policy:
         config_classes=config_classes,
         training=_training(_read(root / "training.toml")),
         config_loaders=_globs(loaders_data.get("config_of_model", {})),
+        config_containers=_globs(loaders_data.get("config_containers", {})),
         extra=extra,
         digest=_digest(root),
     )
