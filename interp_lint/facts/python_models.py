@@ -412,6 +412,10 @@ class ModelFacts:
                 run = runs[0]
                 arg = self.flow.argument(call, training.trainer_position, training.trainer_keywords)
                 refs = self._model_origins(arg.value) if arg is not None else {}
+                factory = self.flow.argument(call, None, training.trainer_factory_keywords)
+                function = self.flow.function_of(factory.value) if factory is not None else None
+                for value in self.ix.returns.get(function, []) if function is not None else []:
+                    refs.update(self._model_origins(value))  # Trainer(model_init=build_model)
                 if tracked.ref is not None:
                     refs.setdefault(tracked.ref, Origin(()))
                 for ref, origin in refs.items():

@@ -92,6 +92,7 @@ class Training:
     trainers: GlobSet
     trainer_position: int
     trainer_keywords: tuple[str, ...]
+    trainer_factory_keywords: tuple[str, ...]
     trainer_run_methods: frozenset[str]
     engines: GlobSet
     engine_position: int
@@ -167,6 +168,7 @@ def _training(data: dict[str, Any]) -> Training:
         trainers=_globs(tr),
         trainer_position=tr.get("position", 0),
         trainer_keywords=tuple(tr.get("keyword", ())),
+        trainer_factory_keywords=tuple(tr.get("factory_keyword", ())),
         trainer_run_methods=frozenset(tr.get("run_methods", ("train",))),
         engines=_globs(eng),
         engine_position=eng.get("position", 0),
