@@ -25,7 +25,7 @@ from interp_lint.facts.model import (
     TrainingUse,
     UnitFacts,
 )
-from interp_lint.facts.shell import UNRESOLVED, ShellFacts
+from interp_lint.facts.shell import ALTERNATIVES, UNRESOLVED, ShellFacts
 
 if TYPE_CHECKING:
     from interp_lint.context import Context
@@ -391,10 +391,11 @@ class ConfigFacts:
         shell_keys = self._set("shell_keys")
         # Variables a step's commands see: `env:` (GitHub) and `variables:` (GitLab) of the
         # workflow, the job and the step, the nearer one winning; YAML merges (`<<`) included.
-        scopes = sorted(
-            ((e.path, _environment(e.value)) for e in entries if e.key in {"env", "variables"}),
-            key=lambda scope: len(scope[0]),
-        )
+        scopes = [(e.path, _environment(e.value)) for e in entries if e.key in {"env", "variables"}]
+        for e in entries:
+            if e.key == "matrix" and e.path and e.path[-1] in {"strategy", "parallel"}:
+                scopes.append((e.path[:-1], _matrix(e.value)))  # one job per entry
+        scopes.sort(key=lambda scope: len(scope[0]))
         release_keys = self._set("release_keys")
         for e in entries:
             if e.key in release_keys and isinstance(e.value, dict) and "tag_name" in e.value:
@@ -424,7 +425,26 @@ _EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 def _expression(match: re.Match[str], env: dict[str, str]) -> str:
     expr = match[1]
     name = expr.removeprefix("env.")
-    return env[name] if name != expr and name in env else UNRESOLVED
+    if name != expr and name in env:
+        return env[name]
+    return env.get(expr, UNRESOLVED) if expr.startswith("matrix.") else UNRESOLVED
+
+
+def _matrix(value: Any) -> dict[str, str]:
+    """A CI matrix as variables whose value is any of the entries: GitHub's
+    ``strategy.matrix`` (read as ``${{ matrix.X }}``), GitLab's ``parallel.matrix``."""
+    options: dict[str, list[str]] = {}
+    if isinstance(value, dict):  # GitHub
+        for key, items in value.items():
+            if key not in {"include", "exclude"}:
+                for item in items if isinstance(items, list) else [items]:
+                    options.setdefault(f"matrix.{key}", []).append(str(item))
+    elif isinstance(value, list):  # GitLab
+        for entry in value:
+            for key, items in entry.items() if isinstance(entry, dict) else ():
+                for item in items if isinstance(items, list) else [items]:
+                    options.setdefault(key, []).append(str(item))
+    return {key: ALTERNATIVES.join(items) for key, items in options.items()}
 
 
 def _environment(value: Any) -> dict[str, str]:

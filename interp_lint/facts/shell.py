@@ -29,9 +29,15 @@ if TYPE_CHECKING:
     from interp_lint.context import Context
 
 _VAR = re.compile(
-    r"\$(?:\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*|\d+)(?:(?P<op>:?[-=?+])(?P<default>[^}]*))?\}"
+    r"\$(?:\{(?P<array>[A-Za-z_][A-Za-z0-9_]*)\[(?P<index>[^\]]*)\]\}"
+    r"|\{(?P<braced>[A-Za-z_][A-Za-z0-9_]*|\d+)(?:(?P<op>:?[-=?+])(?P<default>[^}]*))?\}"
     r"|(?P<plain>[A-Za-z_][A-Za-z0-9_]*|\d))"
 )
+# A value that is one of several (an array element chosen at run time, a loop variable, a
+# CI matrix entry): the alternatives joined by this character.
+ALTERNATIVES = "\x01"
+_ARRAY = re.compile(r"^\s*(?:(?:declare|typeset|local)\s+-a\s+)?([A-Za-z_][A-Za-z0-9_]*)=\((.*)\)\s*$")
+_FOR = re.compile(r"^\s*for\s+([A-Za-z_][A-Za-z0-9_]*)\s+in\s+(.*?)\s*;\s*do\b(.*)$")
 _ASSIGN = re.compile(r"^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$")
 UNRESOLVED = "\x00"
 _SEPARATORS = {"&&", "||", ";", "|", "&"}
@@ -65,8 +71,18 @@ def logical_lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _expand(word: str, variables: dict[str, str]) -> str:
+def _expand(word: str, variables: dict[str, str], arrays: dict[str, list[str]] | None = None) -> str:
     def sub(match: re.Match[str]) -> str:
+        if match["array"]:
+            items = (arrays or {}).get(match["array"])
+            if items is None:
+                return UNRESOLVED
+            index = match["index"].strip()
+            if index in {"@", "*"}:
+                return " ".join(items)
+            if index.isdigit():
+                return items[int(index)] if int(index) < len(items) else ""
+            return ALTERNATIVES.join(items)  # ${MODELS[$SLURM_ARRAY_TASK_ID]}: any of them
         name, op = match["braced"] or match["plain"], (match["op"] or "").lstrip(":")
         if op == "+":  # ${VAR:+alt}: alt when VAR is set
             return _expand(match["default"], variables) if name in variables else UNRESOLVED
@@ -82,8 +98,26 @@ def _expand(word: str, variables: dict[str, str]) -> str:
 def commands(text: str, env: dict[str, str] | None = None) -> list[Command]:
     """Every simple command of the script, variables expanded (``env``: set before it)."""
     variables: dict[str, str] = dict(env or {})
+    arrays: dict[str, list[str]] = {}
     out: list[Command] = []
     for line, logical in logical_lines(text):
+        array = _ARRAY.match(logical)
+        if array is not None:  # MODELS=(a b c)
+            try:
+                items = shlex.split(array[2], comments=True)
+                arrays[array[1]] = [_expand(w, variables, arrays) for w in items]
+            except ValueError:
+                continue
+            variables[array[1]] = arrays[array[1]][0] if arrays[array[1]] else ""
+            continue
+        loop = _FOR.match(logical)
+        if loop is not None:  # for m in "${MODELS[@]}"; do ...: m is any of them
+            try:
+                items = shlex.split(_expand(loop[2], variables, arrays), comments=True)
+            except ValueError:
+                items = []
+            variables[loop[1]] = ALTERNATIVES.join(items) if items else UNRESOLVED
+            logical = loop[3]
         try:
             lexer = shlex.shlex(logical, posix=True, punctuation_chars=";&|")
             lexer.whitespace_split = True
@@ -99,14 +133,14 @@ def commands(text: str, env: dict[str, str] | None = None) -> list[Command]:
                     if all(assigned):
                         for match in assigned:
                             assert match is not None
-                            variables[match[1]] = _expand(match[2], variables)
+                            variables[match[1]] = _expand(match[2], variables, arrays)
                     elif current[0] == "export" and len(current) > 1:
                         for w in current[1:]:
                             match = _ASSIGN.match(w)
                             if match:
-                                variables[match[1]] = _expand(match[2], variables)
+                                variables[match[1]] = _expand(match[2], variables, arrays)
                     else:
-                        words = [_expand(w, variables) for w in current]
+                        words = [_expand(w, variables, arrays) for w in current]
                         env = dict(variables)
                         for word in words:
                             match = _ASSIGN.match(word)
@@ -267,7 +301,8 @@ class ShellFacts:
                 if key.strip() in set(d.get("kv_keys", ())) and value:
                     models.append(value.strip())
         refs = [self._model(facts, line, program, value) for value in models if value]
-        tasks = [t for value in _flag_values(args, set(d.get("task_flags", ()))) for t in value.split(",")]
+        task_values = _flag_values(args, set(d.get("task_flags", ())))
+        tasks = [t for value in task_values for t in re.split(f"[,{ALTERNATIVES}]", value)]
         if args and args[0] in d.get("positional_tasks", {}).get(program, ()):
             for arg in args[1:]:
                 if arg.startswith("-"):
@@ -301,9 +336,13 @@ class ShellFacts:
                 )
 
     def _model(self, facts: UnitFacts, line: int, program: str, value: str) -> int:
-        expr = value.replace(UNRESOLVED, "$?")
+        """One model reference; of several alternatives, the riskiest (a sweep that can load
+        the 405B loads it)."""
         api = f"{program} command line"
-        facts.models.append(
-            self.context.tiers.literal_ref(line, 1, api, value, UNRESOLVED not in value, expr)
-        )
+        refs = [
+            self.context.tiers.literal_ref(line, 1, api, v, UNRESOLVED not in v, v.replace(UNRESOLVED, "$?"))
+            for v in value.split(ALTERNATIVES)
+        ]
+        rank = {"frontier": 3, "large": 2, "toy": 1}
+        facts.models.append(max(refs, key=lambda r: (r.resolution is not None, rank.get(r.tier or "", 0))))
         return len(facts.models) - 1
