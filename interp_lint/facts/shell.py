@@ -206,7 +206,10 @@ class ShellFacts:
         line_numbers: list[int] | None = None,
         cell: int | None = None,
         env: dict[str, str] | None = None,
+        frontier: str | None = None,
     ) -> UnitFacts:
+        """``frontier``: a frontier model the surrounding unit loads (a notebook's Python
+        cells), which what the commands publish may derive from."""
         facts = UnitFacts()
         facts.comments = hash_comments(text, "shell", line_numbers)
         facts.suppressions = parse_suppressions(facts.comments)
@@ -223,7 +226,7 @@ class ShellFacts:
         for command in commands(text, env):
             program, args = _normalized(command.words)
             self._command(facts, at(command.line), program, args, command.env, results_only)
-        self._derive_publications(facts, results_only)
+        self._derive_publications(facts, results_only, frontier)
         return facts
 
     def argv(self, words: list[str], line: int) -> UnitFacts:
@@ -236,11 +239,12 @@ class ShellFacts:
         return facts
 
     @staticmethod
-    def _derive_publications(facts: UnitFacts, results_only: set[int]) -> None:
-        frontier = next((m for m in facts.models if m.tier == "frontier" and m.kind != "hosted"), None)
+    def _derive_publications(facts: UnitFacts, results_only: set[int], known: str | None = None) -> None:
+        own = next((m.model for m in facts.models if m.tier == "frontier" and m.kind != "hosted"), None)
+        frontier = own or known
         if frontier is not None:  # what the script publishes may derive from its frontier model
             facts.publications = [
-                p if i in results_only else Publication(p.line, p.column, p.target, frontier.model)
+                p if i in results_only else Publication(p.line, p.column, p.target, frontier)
                 for i, p in enumerate(facts.publications)
             ]
 
@@ -268,7 +272,7 @@ class ShellFacts:
                     return
                 if "public_args" in publish and not any(p in text_args for p in publish["public_args"]):
                     return
-                files = [a for a in args if not a.startswith("-") and ("/" in a or "." in a)]
+                files = [a for a in args if not a.startswith("-") and "." in a.rpartition("/")[2]]
                 if files and all(a.endswith(results) for a in files):
                     results_only.add(len(facts.publications))
                 facts.publications.append(Publication(line, 1, f"{program} {' '.join(args[:2])}".strip()))

@@ -126,7 +126,8 @@ def notebook_source_facts(data: bytes, context: Context) -> UnitFacts:
                 python.append(line)
     facts = extract_python("\n".join(python) + "\n", context)
     if shell:
-        facts.merge(ShellFacts(context).extract("\n".join(shell), shell_lines))
+        frontier = next((m.model for m in facts.models if m.tier == "frontier" and m.kind != "hosted"), None)
+        facts.merge(ShellFacts(context).extract("\n".join(shell), shell_lines, frontier=frontier))
     facts.source_lines = {None: python}
     facts.line_map = line_map
     facts.cell_lines = cell_lines
