@@ -8,6 +8,7 @@ string tokens for key offsets; and key lines found in the TOML text.
 
 from __future__ import annotations
 
+import fnmatch
 import json
 import re
 from bisect import bisect_right
@@ -250,6 +251,7 @@ class ConfigFacts:
             ):
                 names |= self._set(group)
             names |= {"model_args", "uses"}
+            names |= {table.rsplit(".", 1)[-1] for table in self.keys.get("command_tables", ())}
             words = "|".join(sorted(map(re.escape, names)))
             key = rf"(?:^|[\s{{,\[\"'])(?:{words})[\"']?\s*[:=]"
             table = rf"^\s*\[\[?[^\]\n]*\b(?:{words})\s*\]"  # TOML: [model]
@@ -292,6 +294,7 @@ class ConfigFacts:
                     signal.line, signal.column, f"training setting `{signal.key}` in the same document"
                 )
                 facts.training.append(TrainingUse(index, "training recipe", ref.line, ref.column, (step,)))
+        self._task_commands(facts, entries)
         self._benchmarks(facts, entries, [e for e in all_entries if e.item])
         self._interventions(facts, entries)
         self._publications(facts, entries)
@@ -299,6 +302,26 @@ class ConfigFacts:
         if workflow:
             self._workflow_steps(facts, all_entries)
         return facts
+
+    def _task_commands(self, facts: UnitFacts, entries: list[Entry]) -> None:
+        """Commands of task runners (``[tool.poe.tasks] bench = "lm_eval ..."``), read as
+        shell command lines."""
+        tables = tuple(self.keys.get("command_tables", ()))
+        if not tables:
+            return
+        command_keys = set(self.keys.get("command_keys", ()))
+        shell: ShellFacts | None = None
+        for e in entries:
+            table = ".".join(e.path)
+            if not any(fnmatch.fnmatchcase(table, t) for t in tables):
+                parent = ".".join(e.path[:-1])
+                if e.key not in command_keys or not any(fnmatch.fnmatchcase(parent, t) for t in tables):
+                    continue
+            for command in [e.value] if isinstance(e.value, str) else _strings_only(e.value):
+                shell = shell or ShellFacts(self.context)
+                found = shell.extract(command, [e.line] * max(1, len(command.splitlines())))
+                found.comments, found.suppressions = [], []  # read once, from the whole file
+                facts.merge(found)
 
     def _interventions(self, facts: UnitFacts, entries: list[Entry]) -> None:
         keys = self._set("intervention_keys")
@@ -459,3 +482,8 @@ def _environment(value: Any) -> dict[str, str]:
         if key != "<<" and isinstance(inner, str | int | float | bool):
             out[key] = str(inner)
     return out
+
+
+def _strings_only(value: Any) -> list[str]:
+    """The strings of a list value (a composite task: several commands)."""
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
