@@ -372,6 +372,10 @@ class CapabilityFacts:
             return next((s for at, s in sources if start <= at < end), None)
 
         frontier: list[cst.CSTNode] = [a.value for a in call.args]
+        if self.distill_losses.match_any(self.flow.callees(call)):
+            # A distillation objective: its other terms (feature matching weighted by SAE
+            # statistics) decide what the student keeps as much as the KL term does.
+            frontier.extend(self._objectives_holding(call))
         seen: set[cst.CSTNode] = set()
         budget = 256
         while frontier and budget:
@@ -408,6 +412,13 @@ class CapabilityFacts:
                 if function is not None:
                     frontier.append(function)  # a function of this module computes it
         return None
+
+    def _objectives_holding(self, node: cst.CSTNode) -> list[cst.BaseExpression]:
+        """The assigned or returned expressions that contain ``node`` (a loss and its terms)."""
+        positions = self.ix.positions
+        at = _start(positions[node])
+        values = [a.value for a, _ in self.ix.assigns] + [v for vs in self.ix.returns.values() for v in vs]
+        return [v for v in values if v in positions and _start(positions[v]) <= at < _end(positions[v])]
 
     def _mutations(self) -> dict[str, list[tuple[cst.BaseExpression, cst.CSTNode]]]:
         """Values put into a named container or added to it, by name (a container is
