@@ -310,8 +310,11 @@ class ConfigFacts:
         if not tables:
             return
         command_keys = set(self.keys.get("command_keys", ()))
+        heads = {t.split(".", 1)[0] for t in tables}
         shell: ShellFacts | None = None
         for e in entries:
+            if not e.path or e.path[0] not in heads:
+                continue  # most keys of a data file: not under a task table
             table = ".".join(e.path)
             if not any(fnmatch.fnmatchcase(table, t) for t in tables):
                 parent = ".".join(e.path[:-1])
