@@ -275,7 +275,8 @@ class ShellFacts:
                 files = [a for a in args if not a.startswith("-") and "." in a.rpartition("/")[2]]
                 if files and all(a.endswith(results) for a in files):
                     results_only.add(len(facts.publications))
-                facts.publications.append(Publication(line, 1, f"{program} {' '.join(args[:2])}".strip()))
+                target = f"{program} {' '.join(args[:2])}".strip().replace(ALTERNATIVES, "|")
+                facts.publications.append(Publication(line, 1, target))
                 return
         for track in d.get("track", ()):
             if program not in track["program"]:
