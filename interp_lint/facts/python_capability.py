@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import TypeVar
 
 import libcst as cst
 from libcst.metadata import CodeRange
@@ -575,26 +576,29 @@ def _end(span: CodeRange) -> tuple[int, int]:
     return (span.end.line, span.end.column)
 
 
-def _call_nodes(node: cst.CSTNode) -> list[cst.Call]:
-    found: list[cst.Call] = []
+_Node = TypeVar("_Node", bound=cst.CSTNode)
+
+
+def _descendants(node: cst.CSTNode, kind: type[_Node]) -> list[_Node]:
+    """The nodes of one type under ``node`` (itself included), in source order."""
+    found: list[_Node] = []
 
     class Collect(cst.CSTVisitor):
-        def visit_Call(self, n: cst.Call) -> None:
-            found.append(n)
+        def on_visit(self, n: cst.CSTNode) -> bool:
+            if isinstance(n, kind):
+                found.append(n)
+            return True
 
     node.visit(Collect())
     return found
+
+
+def _call_nodes(node: cst.CSTNode) -> list[cst.Call]:
+    return _descendants(node, cst.Call)
 
 
 def _name_nodes(node: cst.CSTNode) -> list[cst.Name]:
-    found: list[cst.Name] = []
-
-    class Collect(cst.CSTVisitor):
-        def visit_Name(self, n: cst.Name) -> None:
-            found.append(n)
-
-    node.visit(Collect())
-    return found
+    return _descendants(node, cst.Name)
 
 
 def _terms(expr: cst.BaseExpression) -> list[cst.BaseExpression]:
