@@ -368,6 +368,8 @@ class Flow:
             cls = self.class_of(base.func)
             if cls is not None:
                 yield cls, base
+            elif isinstance(base.func, cst.Attribute):
+                yield from self._alternate_constructor(base.func)
             return
         if isinstance(base, cst.Name):
             for node, bound in self.binding_sources(base):
@@ -395,6 +397,20 @@ class Flow:
             if cls is not None:
                 for value in self.ix.self_attrs.get((cls, base.attr.value), []):
                     yield from self._classes_behind(value)
+
+    def _alternate_constructor(self, func: cst.Attribute) -> Iterator[tuple[cst.ClassDef, cst.Call | None]]:
+        """``RunConfig.from_args(args)``: a classmethod of a module class that returns
+        ``cls(...)`` builds an instance with that call's arguments."""
+        cls = self.class_of(func.value)
+        if cls is None:
+            return
+        for stmt in cls.body.body:
+            if isinstance(stmt, cst.FunctionDef) and stmt.name.value == func.attr.value:
+                for value in self.ix.returns.get(stmt, []):
+                    if not isinstance(value, cst.Call) or not isinstance(value.func, cst.Name):
+                        continue
+                    if value.func.value == "cls":
+                        yield cls, value
 
     def _parsed_dataclass(self, value: cst.BaseExpression, index: int) -> cst.ClassDef | None:
         """``a, b = HfArgumentParser((A, B)).parse_args_into_dataclasses()``: ``a`` is an A."""
