@@ -49,14 +49,31 @@ class Command:
     line: int
     words: list[str]
     env: dict[str, str]  # the script's variables when the command runs, its own prefix included
+    stdin: tuple[int, str] | None = None  # a here-document it reads: (first line, text)
 
 
-def logical_lines(text: str) -> list[tuple[int, str]]:
-    """Physical lines joined at trailing backslashes; each keeps its first line number."""
+# A here-document: `cmd <<EOF`, `<<'EOF'`, `<<-EOF` (not a `<<<` here-string).
+_HEREDOC = re.compile(r"(?<!<)<<(?!<)(-?)\s*(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\2")
+
+
+def logical_lines(text: str, bodies: dict[int, tuple[int, str]] | None = None) -> list[tuple[int, str]]:
+    """Physical lines joined at trailing backslashes; each keeps its first line number.
+    Here-document bodies are not command lines: they go to ``bodies``, keyed by the line
+    of the command that reads them, as (first body line, text)."""
     out: list[tuple[int, str]] = []
     buffer: list[str] = []
     start = 0
+    document: tuple[str, int, int, list[str]] | None = None  # delimiter, owner, first line, lines
     for number, raw in enumerate(text.splitlines(), start=1):
+        if document is not None:
+            delimiter, owner, first, lines = document
+            if raw.strip() == delimiter:
+                if bodies is not None:
+                    bodies[owner] = (first, "\n".join(lines))
+                document = None
+            else:
+                lines.append(raw)
+            continue
         if not buffer:
             start = number
         stripped = raw.rstrip()
@@ -65,6 +82,9 @@ def logical_lines(text: str) -> list[tuple[int, str]]:
             continue
         buffer.append(raw)
         out.append((start, " ".join(buffer)))
+        heredoc = _HEREDOC.search(out[-1][1])
+        if heredoc is not None:
+            document = (heredoc[3], start, number + 1, [])
         buffer = []
     if buffer:
         out.append((start, " ".join(buffer)))
@@ -100,7 +120,8 @@ def commands(text: str, env: dict[str, str] | None = None) -> list[Command]:
     variables: dict[str, str] = dict(env or {})
     arrays: dict[str, list[str]] = {}
     out: list[Command] = []
-    for line, logical in logical_lines(text):
+    bodies: dict[int, tuple[int, str]] = {}
+    for line, logical in logical_lines(text, bodies):
         array = _ARRAY.match(logical)
         if array is not None:  # MODELS=(a b c)
             try:
@@ -147,7 +168,7 @@ def commands(text: str, env: dict[str, str] | None = None) -> list[Command]:
                             if not match:
                                 break
                             env[match[1]] = match[2]  # VAR=value program ...
-                        out.append(Command(line, words, env))
+                        out.append(Command(line, words, env, bodies.get(line)))
                 current = []
             else:
                 current.append(word)
@@ -226,8 +247,28 @@ class ShellFacts:
         for command in commands(text, env):
             program, args = _normalized(command.words)
             self._command(facts, at(command.line), program, args, command.env, results_only)
+            if command.stdin is not None and program in {"python", "python3"}:
+                facts.merge(self._python(*command.stdin, at, command.env))
         self._derive_publications(facts, results_only, frontier)
         return facts
+
+    def _python(self, first: int, body: str, at: Any, env: dict[str, str]) -> UnitFacts:
+        """A Python here-document (``python - <<'PY'``): its code, at its lines in the
+        script, run with the script's variables (``export WANDB_MODE=offline`` holds)."""
+        from interp_lint.facts.python import extract_python
+
+        start = at(first)
+        found = extract_python("\n" * (start - 1) + body + "\n", self.context)
+        found.comments, found.suppressions = [], []  # read once, from the whole file
+        found.error = None  # a fragment that does not parse is the script's business
+        trackers = self.context.policy.extra.get("publishers", {}).get("tracker", ())
+        offline = {
+            t["name"]
+            for t in trackers
+            if t.get("env") and env.get(t["env"], "").lower() in t.get("offline_values", ())
+        }
+        found.trackers = [t for t in found.trackers if t.what not in offline]
+        return found
 
     def argv(self, words: list[str], line: int) -> UnitFacts:
         """The facts of one command given as its words (a Python ``subprocess`` call)."""
