@@ -68,7 +68,8 @@ class ReleaseFacts:
                         always = GlobSet(tuple(pub.get("always_public", ())))
                         if not always.match_any(names) and not any(acl in text for acl in pub["public_acl"]):
                             continue
-                    if pub.get("public_keyword") and self._flag(call, pub["public_keyword"]) is not True:
+                    public = pub.get("public_value", True)
+                    if pub.get("public_keyword") and self._flag(call, pub["public_keyword"]) is not public:
                         break
                     repos = self._strings(call, tuple(pub.get("repo_keyword", ("repo_id",))))
                     if self._flag(call, pub.get("private_keyword")) is True:
@@ -115,6 +116,15 @@ class ReleaseFacts:
             hits = [i for i in held if i in frontier]
             return self.models[hits[0]].model if hits else None
         text = self.ix.code(call).lower()
+        if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
+            # what else goes through the same object: release.upload_asset("probes.zip")
+            text += " ".join(
+                self.ix.code(other).lower()
+                for other in self.ix.calls
+                if isinstance(other.func, cst.Attribute)
+                and isinstance(other.func.value, cst.Name)
+                and other.func.value.value == func.value.value
+            )
         if any(word in text for word in self.derived_words) or not isinstance(func, cst.Attribute):
             return self.models[frontier[0]].model
         return None
