@@ -115,63 +115,113 @@ def _expand(word: str, variables: dict[str, str], arrays: dict[str, list[str]] |
     return _VAR.sub(sub, word)
 
 
+_FUNCTION = re.compile(
+    r"^\s*(?:function\s+([A-Za-z_][A-Za-z0-9_-]*)\s*(?:\(\s*\))?|([A-Za-z_][A-Za-z0-9_-]*)\s*\(\s*\))\s*\{?\s*$"
+)
+_DECLARE = {"export", "local", "declare", "readonly", "typeset"}
+MAX_CALL_DEPTH = 3
+
+
 def commands(text: str, env: dict[str, str] | None = None) -> list[Command]:
-    """Every simple command of the script, variables expanded (``env``: set before it)."""
+    """Every simple command of the script, variables expanded (``env``: set before it).
+
+    A shell function's body runs where the function is called, with ``$1``... set to the
+    call's arguments; a function never called is read once with them unknown."""
     variables: dict[str, str] = dict(env or {})
     arrays: dict[str, list[str]] = {}
     out: list[Command] = []
     bodies: dict[int, tuple[int, str]] = {}
-    for line, logical in logical_lines(text, bodies):
-        array = _ARRAY.match(logical)
-        if array is not None:  # MODELS=(a b c)
-            try:
-                items = shlex.split(array[2], comments=True)
-                arrays[array[1]] = [_expand(w, variables, arrays) for w in items]
-            except ValueError:
-                continue
-            variables[array[1]] = arrays[array[1]][0] if arrays[array[1]] else ""
+    functions: dict[str, list[tuple[int, str]]] = {}
+    called: set[str] = set()
+    seen: set[tuple[int, tuple[str, ...]]] = set()
+    lines = logical_lines(text, bodies)
+    top: list[tuple[int, str]] = []
+    collecting: tuple[str, list[tuple[int, str]]] | None = None
+    for line, logical in lines:
+        if collecting is not None:
+            if logical.strip() == "}":
+                functions[collecting[0]] = collecting[1]
+                collecting = None
+            elif logical.strip() != "{":
+                collecting[1].append((line, logical))
             continue
-        loop = _FOR.match(logical)
-        if loop is not None:  # for m in "${MODELS[@]}"; do ...: m is any of them
+        header = _FUNCTION.match(logical)
+        if header is not None:
+            collecting = (header[1] or header[2], [])
+            continue
+        top.append((line, logical))
+
+    def run(block: list[tuple[int, str]], variables: dict[str, str], depth: int) -> None:
+        for line, logical in block:
+            array = _ARRAY.match(logical)
+            if array is not None:  # MODELS=(a b c)
+                try:
+                    items = shlex.split(array[2], comments=True)
+                    arrays[array[1]] = [_expand(w, variables, arrays) for w in items]
+                except ValueError:
+                    continue
+                variables[array[1]] = arrays[array[1]][0] if arrays[array[1]] else ""
+                continue
+            loop = _FOR.match(logical)
+            if loop is not None:  # for m in "${MODELS[@]}"; do ...: m is any of them
+                try:
+                    items = shlex.split(_expand(loop[2], variables, arrays), comments=True)
+                except ValueError:
+                    items = []
+                variables[loop[1]] = ALTERNATIVES.join(items) if items else UNRESOLVED
+                logical = loop[3]
             try:
-                items = shlex.split(_expand(loop[2], variables, arrays), comments=True)
+                lexer = shlex.shlex(logical, posix=True, punctuation_chars=";&|")
+                lexer.whitespace_split = True
+                lexer.commenters = "#"
+                words = list(lexer)
             except ValueError:
-                items = []
-            variables[loop[1]] = ALTERNATIVES.join(items) if items else UNRESOLVED
-            logical = loop[3]
-        try:
-            lexer = shlex.shlex(logical, posix=True, punctuation_chars=";&|")
-            lexer.whitespace_split = True
-            lexer.commenters = "#"
-            words = list(lexer)
-        except ValueError:
-            continue  # an unbalanced quote: not a command we can read
-        current: list[str] = []
-        for word in [*words, ";"]:
-            if word in _SEPARATORS or set(word) <= set(";&|"):
+                continue  # an unbalanced quote: not a command we can read
+            current: list[str] = []
+            for word in [*words, ";"]:
+                if not (word in _SEPARATORS or set(word) <= set(";&|")):
+                    current.append(word)
+                    continue
                 if current:
-                    assigned = [_ASSIGN.match(w) for w in current]
-                    if all(assigned):
-                        for match in assigned:
-                            assert match is not None
-                            variables[match[1]] = _expand(match[2], variables, arrays)
-                    elif current[0] == "export" and len(current) > 1:
-                        for w in current[1:]:
-                            match = _ASSIGN.match(w)
-                            if match:
-                                variables[match[1]] = _expand(match[2], variables, arrays)
-                    else:
-                        words = [_expand(w, variables, arrays) for w in current]
-                        env = dict(variables)
-                        for word in words:
-                            match = _ASSIGN.match(word)
-                            if not match:
-                                break
-                            env[match[1]] = match[2]  # VAR=value program ...
-                        out.append(Command(line, words, env, bodies.get(line)))
+                    simple(line, current, variables, depth)
                 current = []
-            else:
-                current.append(word)
+
+    def simple(line: int, current: list[str], variables: dict[str, str], depth: int) -> None:
+        assigned = [_ASSIGN.match(w) for w in current]
+        if all(assigned):
+            for match in assigned:
+                assert match is not None
+                variables[match[1]] = _expand(match[2], variables, arrays)
+            return
+        if current[0] in _DECLARE and len(current) > 1:  # export / local NAME=value
+            for w in current[1:]:
+                match = _ASSIGN.match(w)
+                if match:
+                    variables[match[1]] = _expand(match[2], variables, arrays)
+            return
+        words = [_expand(w, variables, arrays) for w in current]
+        if words[0] in functions and depth < MAX_CALL_DEPTH:
+            called.add(words[0])
+            scope = dict(variables)
+            scope.update({str(i): w for i, w in enumerate(words[1:], start=1)})
+            run(functions[words[0]], scope, depth + 1)
+            return
+        if (line, tuple(words)) in seen:
+            return  # the same call of a function twice
+        seen.add((line, tuple(words)))
+        env = dict(variables)
+        for word in words:
+            match = _ASSIGN.match(word)
+            if not match:
+                break
+            env[match[1]] = match[2]  # VAR=value program ...
+        out.append(Command(line, words, env, bodies.get(line)))
+
+    run(top, variables, 0)
+    for name, body in functions.items():
+        if name not in called:
+            run(body, dict(variables), 1)
+    out.sort(key=lambda c: c.line)
     return out
 
 
