@@ -75,6 +75,7 @@ class BenchmarkUse:
     via: str
     end_line: int = 0
     cell: int | None = None
+    scored_with: str | None = None  # an intervention the same command applies (lm_eval --model steered)
 
 
 @dataclass(frozen=True)

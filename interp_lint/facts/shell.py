@@ -404,11 +404,15 @@ class ShellFacts:
                 if arg.startswith("-"):
                     break
                 tasks.append(arg.rpartition("@")[2] if "@" in arg else arg)  # file.py@task
+        steered = set(d.get("steered_models", ())) & set(_flag_values(args, {"--model"}))
+        scored_with = f"`{program} --model {sorted(steered)[0]}`" if steered else None
         for task in tasks:
             bench = self.context.catalog.task(task)
             if bench is not None:
                 via = f"{program} task {task}"
-                facts.benchmarks.append(BenchmarkUse(line, 1, bench.name, bench.tag, via))
+                facts.benchmarks.append(
+                    BenchmarkUse(line, 1, bench.name, bench.tag, via, scored_with=scored_with)
+                )
         if program in eval_programs or not refs:
             return
         trains = any(a.partition("=")[0] in set(d.get("training_flags", ())) for a in args)

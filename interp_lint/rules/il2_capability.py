@@ -24,18 +24,17 @@ def capability_benchmark(facts: UnitFacts, context: Context) -> Iterator[Emit]:
 
 @unit_rule
 def intervention_uplift(facts: UnitFacts, context: Context) -> Iterator[Emit]:
-    """IL202: an intervention and a capability benchmark meet in one module."""
-    if not facts.interventions:
-        return
-    first = facts.interventions[0]
+    """IL202: an intervention and a capability benchmark meet in one module (or in one
+    command line: ``lm_eval --model steered``)."""
     for use in facts.benchmarks:
-        if use.tag != "capability":
+        if use.tag != "capability" or not (facts.interventions or use.scored_with):
             continue
-        evidence = (
-            *(Step(i.line, i.column, f"intervention: {i.what}") for i in facts.interventions[:3]),
-            Step(use.line, use.column, f"scored on {use.name} via {use.via}"),
-        )
-        args = {"intervention": first.what, "benchmark": use.name}
+        steps = [Step(i.line, i.column, f"intervention: {i.what}") for i in facts.interventions[:3]]
+        if use.scored_with:
+            steps.append(Step(use.line, use.column, f"intervention: {use.scored_with}"))
+        evidence = (*steps, Step(use.line, use.column, f"scored on {use.name} via {use.via}"))
+        first = use.scored_with or facts.interventions[0].what
+        args = {"intervention": first, "benchmark": use.name}
         yield Emit.at("IL202", use, args=args, evidence=evidence)
 
 
