@@ -235,7 +235,9 @@ class Flow:
     def _bound_values(self, target: cst.CSTNode, bound: Bound) -> Iterator[Value]:
         step = self.step(target, f"`{self.ix.code(target)}` assigned")
         sources: list[cst.BaseExpression]
-        if bound.index is not None:
+        if bound.index is not None and bound.iterates:
+            sources = self._unpacked_items(bound.value, bound.index)
+        elif bound.index is not None:
             element = self._element(bound.value, bound.index)
             sources = [element] if element is not None else []
         elif bound.iterates:
@@ -482,6 +484,30 @@ class Flow:
                 item = self._index(base, expr)
                 return self.literal(item) if item is not None else None
         return None
+
+    def _unpacked_items(self, expr: cst.BaseExpression, index: int) -> list[cst.BaseExpression]:
+        """What ``x`` takes in ``for ..., x in expr`` (``x`` at ``index`` of each item):
+        ``enumerate(xs)``, ``zip(a, b)``, ``d.items()``, or a list of tuples."""
+        if isinstance(expr, cst.Call) and isinstance(expr.func, cst.Name) and expr.args:
+            if expr.func.value == "enumerate":
+                return self.items(expr.args[0].value) if index == 1 else []
+            if expr.func.value == "zip":
+                return self.items(expr.args[index].value) if index < len(expr.args) else []
+        if (
+            isinstance(expr, cst.Call)
+            and isinstance(expr.func, cst.Attribute)
+            and expr.func.attr.value == "items"
+        ):
+            mapping = self.literal(expr.func.value)
+            if isinstance(mapping, cst.Dict):
+                pairs = [e for e in mapping.elements if isinstance(e, cst.DictElement)]
+                return [e.key if index == 0 else e.value for e in pairs] if index < 2 else []
+        out: list[cst.BaseExpression] = []
+        for item in self.items(expr):
+            element = self._element(item, index)
+            if element is not None:
+                out.append(element)
+        return out
 
     def _element(self, expr: cst.BaseExpression, index: int) -> cst.BaseExpression | None:
         if isinstance(expr, cst.Call) and expr in self.unpack_calls:
@@ -759,7 +785,10 @@ class Flow:
                 if bound is not None:
                     note = f"`{expr.value}` assigned"
                     step = self.step(node, note)
-                    if bound.index is not None:
+                    if bound.index is not None and bound.iterates:
+                        for unpacked in self._unpacked_items(bound.value, bound.index):
+                            self._merge(out, self.origins(unpacked), step)  # for i, m in enumerate(models)
+                    elif bound.index is not None:
                         item = self._element(bound.value, bound.index)
                         if item is not None:
                             self._merge(out, self.origins(item), step)
