@@ -117,7 +117,8 @@ class ReleaseFacts:
             return self.models[hits[0]].model if hits else None
         text = self.ix.code(call).lower()
         if isinstance(func, cst.Attribute) and isinstance(func.value, cst.Name):
-            # what else goes through the same object: release.upload_asset("probes.zip")
+            # what else goes through the same object (release.upload_asset("probes.zip")),
+            # and what the object was made from (bucket.blob(f"saes/{name}"))
             text += " ".join(
                 self.ix.code(other).lower()
                 for other in self.ix.calls
@@ -125,6 +126,13 @@ class ReleaseFacts:
                 and isinstance(other.func.value, cst.Name)
                 and other.func.value.value == func.value.value
             )
+            for _, bound in self.flow.binding_sources(func.value):
+                if bound is None:
+                    continue
+                made_from = [bound.value, *(a.value for a in getattr(bound.value, "args", ()))]
+                text += " " + " ".join(
+                    str(v.value).lower() for expr in made_from for v in self.flow.values(expr)
+                )
         if any(word in text for word in self.derived_words) or not isinstance(func, cst.Attribute):
             return self.models[frontier[0]].model
         return None
