@@ -25,6 +25,9 @@ KINDS: dict[str, str] = {
     ".toml": "toml",
     ".sh": "shell",
     ".bash": "shell",
+    ".zsh": "shell",
+    ".sbatch": "shell",  # slurm batch scripts
+    ".slurm": "shell",
     "Makefile": "makefile",
     "makefile": "makefile",
     "GNUmakefile": "makefile",
