@@ -56,8 +56,8 @@ class CapabilityFacts:
         self.importance_words = tuple(imp.get("words", ()))
         self.benchmarks: list[BenchmarkUse] = []
         self.interventions: list[Signal] = []
-        self.compressions: list[Signal] = []
-        self._compression_calls: list[cst.Call] = []
+        self.compressions: list[Signal] = []  # the guided ones, once run() is done
+        self._candidates: list[tuple[Signal, cst.Call]] = []  # every compression step
         self._mutation_index: dict[str, list[tuple[cst.BaseExpression, cst.CSTNode]]] | None = None
         self._units: list[cst.CSTNode] | None = None
         self.importance: list[Signal] = []
@@ -333,21 +333,18 @@ class CapabilityFacts:
 
     # -- compression and importance --------------------------------------------------
     def _compression(self, call: cst.Call, names: set[str]) -> None:
-        before = len(self.compressions)
-        self._compression_step(call, names)
-        if len(self.compressions) > before:
-            self._compression_calls.append(call)
-
-    def _compression_step(self, call: cst.Call, names: set[str]) -> None:
         func = call.func
+        what = None
         if self.compress_calls.match_any(names):
-            self.compressions.append(self.signal(call, self.ix.code(func)))
+            what = self.ix.code(func)
         elif isinstance(func, cst.Attribute) and func.attr.value in self.compress_methods:
-            self.compressions.append(self.signal(call, f".{func.attr.value}()"))
+            what = f".{func.attr.value}()"
         elif self.distill_losses.match_any(names):
             texts = [self.ix.code(call), *(self.ix.code(v) for v in self._bound_values(call))]
             if any(word in text.lower() for text in texts for word in self.teacher_words):
-                self.compressions.append(self.signal(call, "distillation loss against teacher logits"))
+                what = "distillation loss against teacher logits"
+        if what is not None:
+            self._candidates.append((self.signal(call, what), call))
 
     def _guided_compressions(self) -> None:
         """Keep the compression steps that importance drives: an argument derives, through
@@ -355,12 +352,10 @@ class CapabilityFacts:
         measured intervention (ablation, patching). Pruning that sits next to an
         attribution heatmap but does not use it is not interpretability-guided."""
         sources = [((s.line, s.column - 1), s) for s in (*self.importance, *self.interventions)]
-        guided = []
-        for step, call in zip(self.compressions, self._compression_calls, strict=True):
+        for step, call in self._candidates:
             source = self._driving(call, sources) if sources else None
             if source is not None:
-                guided.append(replace(step, driven_by=source))
-        self.compressions = guided
+                self.compressions.append(replace(step, driven_by=source))
 
     def _driving(self, call: cst.Call, sources: list[tuple[tuple[int, int], Signal]]) -> Signal | None:
         positions = self.ix.positions
