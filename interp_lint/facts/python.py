@@ -35,7 +35,7 @@ def extract_python(text: str, context: Context) -> UnitFacts:
     # pre-commit run do not, and importing libcst alone costs about 0.1 s).
     import libcst as cst
 
-    from interp_lint.facts import libcst_compat
+    from interp_lint.facts import libcst_compat, libcst_traversal
     from interp_lint.facts.python_capability import CapabilityFacts
     from interp_lint.facts.python_commands import CommandFacts
     from interp_lint.facts.python_index import index_module
@@ -43,6 +43,7 @@ def extract_python(text: str, context: Context) -> UnitFacts:
     from interp_lint.facts.python_release import ReleaseFacts
 
     libcst_compat.apply()
+    libcst_traversal.install()
     try:
         module = cst.parse_module(text)
     except cst.ParserSyntaxError as exc:
