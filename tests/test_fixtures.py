@@ -90,3 +90,34 @@ def test_prefilter_skips_files_without_imports_of_interest() -> None:
         "from openai import OpenAI\nc = OpenAI()\nc.chat.completions.create(model=m)\n", context
     )
     assert could_matter("def f(model):\n    model.push_to_hub('lab/x')\n", context)
+
+
+def test_prefilter_word_gates_want_whole_words() -> None:
+    """The keyword and wildcard-module gates test substrings first, then whole words."""
+    from interp_lint.facts.python import could_matter
+
+    context = Context(Settings())
+    assert could_matter("def f(m):\n    m.save('x', save_to_hf_hub=True)\n", context)
+    assert not could_matter("def f(m):\n    m.save('x', my_save_to_hf_hub=True)\n", context)
+    pruning = "import torch\nfrom torch.nn.utils import prune\nprune.random_unstructured(m)\n"
+    assert could_matter(pruning, context)
+    assert not could_matter("import torch\nunprune = 1\n", context)
+
+
+def test_prefilter_walk_visits_what_ast_walk_visits() -> None:
+    """Same calls and imports in the same order: the last of two imports of a name wins."""
+    import ast
+
+    from interp_lint.facts.prefilter import _calls_and_imports
+
+    for path in fixture_files():
+        if path.suffix != ".py":
+            continue
+        try:
+            tree = ast.parse(path.read_text(errors="replace"))
+        except SyntaxError:
+            continue
+        walked = [n for n in ast.walk(tree) if isinstance(n, ast.Call | ast.Import | ast.ImportFrom)]
+        calls, imports = _calls_and_imports(tree)
+        assert calls == [n for n in walked if isinstance(n, ast.Call)], path
+        assert imports == [n for n in walked if not isinstance(n, ast.Call)], path
