@@ -156,11 +156,24 @@ def analyse_file(task: FileTask, context: Context) -> FileResult:
 
 
 _WORKER: Context | None = None
+YOUNG_OBJECTS_PER_COLLECTION = 10_000  # Python's default is 700
 
 
 def _init_worker(settings: Settings) -> None:
     global _WORKER
     _WORKER = Context(settings)
+    tune_gc()
+
+
+def tune_gc() -> None:
+    """Collect young objects less often. A libcst module with scope metadata is a million
+    objects, cyclic, alive for the length of one file: with the default threshold (700
+    allocations) the collector walked them some four thousand times per run, a tenth of
+    the analysis time. The same change mypy makes; the peak memory of the benchmark's
+    cold run stays under 150 MB."""
+    import gc
+
+    gc.set_threshold(YOUNG_OBJECTS_PER_COLLECTION, 10, 10)
 
 
 def _work(task: FileTask) -> FileResult:
@@ -174,6 +187,7 @@ def default_jobs() -> int:
 
 def analyse_tasks(tasks: list[FileTask], context: Context, jobs: int) -> Iterable[FileResult]:
     if jobs <= 1 or len(tasks) < PARALLEL_MIN_FILES:
+        tune_gc()
         return (analyse_file(task, context) for task in tasks)
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool

@@ -110,3 +110,41 @@ def test_policy_snapshot_is_the_parsed_policy(tmp_path: Path) -> None:
     assert all(documents[p.name] == tomllib.loads(p.read_text()) for p in files)
     (tmp_path / "a.py").write_text(FINETUNE + "\n")  # a changed file, analysed with it
     assert rules(cli("check", tmp_path, "--output-format", "json").output) == [("a.py", 4, "IL102")]
+
+
+def test_analysis_collects_young_objects_less_often() -> None:
+    """Both the serial path and every worker raise the collector's threshold (bench/run.py
+    shows what it buys on a cold run)."""
+    import gc
+
+    from interp_lint.config import Settings
+    from interp_lint.context import Context
+    from interp_lint.engine import YOUNG_OBJECTS_PER_COLLECTION, _init_worker, analyse_tasks
+
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        list(analyse_tasks([], Context(Settings()), jobs=1))
+        assert gc.get_threshold()[0] == YOUNG_OBJECTS_PER_COLLECTION
+        gc.set_threshold(700, 10, 10)
+        _init_worker(Settings())
+        assert gc.get_threshold()[0] == YOUNG_OBJECTS_PER_COLLECTION
+    finally:
+        gc.set_threshold(*before)
+
+
+def test_without_a_config_the_cache_lives_at_the_repository_root(tmp_path: Path) -> None:
+    """A pre-commit run names files in subfolders: one cache for the work tree, not one
+    per folder; and the repository's disclosure policy is the one at its root."""
+    git.Repo.init(tmp_path)
+    (tmp_path / "train").mkdir()
+    (tmp_path / "train" / "finetune.py").write_text(FINETUNE + "model.push_to_hub('lab/m')\n")
+    result = cli("check", "train/finetune.py", "--output-format", "json", "--exit-zero", cwd=tmp_path)
+    assert (tmp_path / CACHE_DIR).is_dir()
+    assert not (tmp_path / "train" / CACHE_DIR).exists()
+    assert "IL401" in {r for *_, r in rules(result.output)}
+    (tmp_path / "DISCLOSURE.md").write_text("# How we disclose\n")
+    inner = cli("check", ".", "--output-format", "json", "--exit-zero", cwd=tmp_path / "train")
+    assert {r for *_, r in rules(inner.output)} >= {"IL102", "IL302"}
+    assert "IL401" not in {r for *_, r in rules(inner.output)}
+    assert not (tmp_path / "train" / CACHE_DIR).exists()

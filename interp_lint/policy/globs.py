@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+_MEMO_SIZE = 50_000
+
 
 @lru_cache(maxsize=512)
 def _compile(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -23,18 +25,27 @@ class GlobSet:
     exclude: tuple[str, ...] = ()
     _inc: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
     _exc: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    # The same call names come back in every file (torch.nn.functional.softmax): every
+    # call of a module is matched against some forty sets, so answers are remembered.
+    _memo: dict[str, bool] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_inc", _compile(self.include))
         object.__setattr__(self, "_exc", _compile(self.exclude))
+        object.__setattr__(self, "_memo", {})
 
     def match(self, name: str) -> bool:
-        if self._inc is None or not self._inc.match(name):
-            return False
-        return self._exc is None or not self._exc.match(name)
+        found = self._memo.get(name)
+        if found is None:
+            found = self._inc is not None and self._inc.match(name) is not None
+            found = found and (self._exc is None or self._exc.match(name) is None)
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            self._memo[name] = found
+        return found
 
     def match_any(self, names: frozenset[str] | set[str] | list[str] | tuple[str, ...]) -> bool:
-        return any(self.match(n) for n in names)
+        return any(self.match(name) for name in names)
 
     def roots(self) -> set[str]:
         """Top-level module names the globs can match (for the import pre-filter)."""
