@@ -174,10 +174,21 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+def repository_root(start: Path) -> Path:
+    """Without a config file, the project is the git work tree around ``start`` (its
+    cache, its disclosure policy), as for a pre-commit run that names files in several
+    folders; outside any work tree, the folder checked."""
+    here = start if start.is_dir() else start.parent
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return here
+
+
 def load_settings(start: Path, explicit: Path | None = None) -> Settings:
     path = explicit or find_config(start.resolve())
     if path is None:
-        return Settings(project_root=start.resolve() if start.is_dir() else start.resolve().parent)
+        return Settings(project_root=repository_root(start.resolve()))
     if explicit is not None and not explicit.is_file():
         raise ConfigError(f"{explicit}: no such config file")
     data = _read_toml(path)
