@@ -45,7 +45,14 @@ class GlobSet:
         return found
 
     def match_any(self, names: frozenset[str] | set[str] | list[str] | tuple[str, ...]) -> bool:
-        return any(self.match(name) for name in names)
+        memo = self._memo  # called for every call of a module against every set: no generator
+        for name in names:
+            found = memo.get(name)
+            if found is None:
+                found = self.match(name)
+            if found:
+                return True
+        return False
 
     def roots(self) -> set[str]:
         """Top-level module names the globs can match (for the import pre-filter)."""
