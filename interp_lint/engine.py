@@ -106,7 +106,8 @@ def analyse_bytes(data: bytes, rel: str, kind: str, context: Context) -> FileRes
     ]
     for finding in findings:
         finding.snippet = facts.snippet(finding.line, finding.end_line, finding.cell)
-    apply_suppressions(findings, facts.suppressions, facts.statements)
+    statements = facts.statement_spans() if findings and facts.suppressions else []
+    apply_suppressions(findings, facts.suppressions, statements)
     unused = []
     for s in facts.suppressions:
         unknown = [i for i in s.ids if i not in context.policy.rules]

@@ -151,6 +151,12 @@ def test_scope_analysis_is_the_same(text: str, fresh_orders: None) -> None:
     assert scopes() == expected
 
 
+def _facts(text: str, context: Context) -> str:
+    facts = extract_python(text, context)
+    facts.statement_spans()
+    return repr(facts)
+
+
 def test_the_analysis_installs_it_and_finds_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     context = Context(Settings(project_root=tmp_path))
     sources = [p for p in SOURCES if p.is_relative_to(ROOT / "fixtures")]
@@ -158,9 +164,9 @@ def test_the_analysis_installs_it_and_finds_the_same(tmp_path: Path, monkeypatch
     libcst_traversal.uninstall()
     with monkeypatch.context() as patch:
         patch.setattr(libcst_traversal, "install", lambda: None)
-        before = [repr(extract_python(text, context)) for text in texts]
+        before = [_facts(text, context) for text in texts]
     assert cst.CSTNode.visit is not libcst_traversal._visit
-    after = [repr(extract_python(text, context)) for text in texts]
+    after = [_facts(text, context) for text in texts]
     assert cst.CSTNode.visit is libcst_traversal._visit
     assert after == before
 

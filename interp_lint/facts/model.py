@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from interp_lint.facts.suppressions import Suppression
 
 
@@ -126,7 +128,11 @@ class UnitFacts:
     training: list[TrainingUse] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     # Line spans of statements: a suppression anywhere on a statement covers all of it.
+    # Read them with statement_spans(): only a unit with findings needs them.
     statements: list[tuple[int, int]] = field(default_factory=list)
+    statements_later: Callable[[], list[tuple[int, int]]] | None = field(
+        default=None, repr=False, compare=False
+    )
     suppressions: list[Suppression] = field(default_factory=list)
     benchmarks: list[BenchmarkUse] = field(default_factory=list)
     interventions: list[Signal] = field(default_factory=list)
@@ -147,6 +153,12 @@ class UnitFacts:
     file_lines: dict[tuple[int, int], int] = field(default_factory=dict)
     comment_syntax: str = "python"  # python, shell, yaml, toml or json
 
+    def statement_spans(self) -> list[tuple[int, int]]:
+        if self.statements_later is not None:
+            later, self.statements_later = self.statements_later, None
+            self.statements.extend(later())
+        return self.statements
+
     def merge(self, other: UnitFacts) -> None:
         """Add another unit's facts (a notebook's shell cells, a workflow's run steps)."""
         offset = len(self.models)
@@ -156,7 +168,6 @@ class UnitFacts:
         for name in (
             "comments",
             "suppressions",
-            "statements",
             "benchmarks",
             "interventions",
             "compressions",
@@ -166,6 +177,11 @@ class UnitFacts:
             "trackers",
         ):
             getattr(self, name).extend(getattr(other, name))
+        own_later = self.statements_later
+        if own_later is None and other.statements_later is None:
+            self.statements.extend(other.statements)
+        else:  # still unknown: ask both when a finding needs them
+            self.statements_later = lambda: (own_later() if own_later else []) + other.statement_spans()
         for key, values in other.extra.items():
             self.extra.setdefault(key, []).extend(values)
         if self.error is None and other.error is not None:
@@ -181,7 +197,7 @@ class UnitFacts:
         if not lines or line < 1:
             return ""
         end = max(end_line, line)
-        for start, stop in self.statements:
+        for start, stop in self.statement_spans():
             if cell is None and start <= line <= stop:
                 end = max(end, stop)
                 break

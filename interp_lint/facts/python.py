@@ -69,7 +69,7 @@ def extract_python(text: str, context: Context) -> UnitFacts:
         return facts
     facts.models = models.models
     facts.training = models.training
-    facts.statements = index.statements
+    facts.statements_later = lambda: index.statements
     facts.benchmarks = capability.benchmarks
     facts.interventions = capability.interventions
     facts.compressions = capability.compressions

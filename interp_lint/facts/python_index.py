@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import libcst as cst
 from libcst.metadata import BatchableMetadataProvider, CodeRange, MetadataWrapper, ScopeProvider
@@ -40,7 +41,6 @@ def dotted(node: cst.CSTNode) -> str | None:
 @dataclass
 class ModuleIndex:
     module: cst.Module
-    positions: Mapping[cst.CSTNode, CodeRange] = field(default_factory=dict)
     scopes: Mapping[cst.CSTNode, object] = field(default_factory=dict)
     qualnames: dict[cst.CSTNode, set[str]] = field(default_factory=dict)
     calls: list[cst.Call] = field(default_factory=list)
@@ -62,17 +62,43 @@ class ModuleIndex:
     class_attrs: dict[cst.ClassDef, dict[str, cst.BaseExpression]] = field(
         default_factory=lambda: defaultdict(dict)
     )
-    no_grad: list[tuple[int, int]] = field(default_factory=list)
     for_loops: list[cst.For] = field(default_factory=list)
-    statements: list[tuple[int, int]] = field(default_factory=list)
     # Assignments with the methods of the `with` blocks around them (nnsight traces).
     assigns: list[tuple[cst.Assign | cst.AugAssign, frozenset[str]]] = field(default_factory=list)
     names: list[cst.Name] = field(default_factory=list)
     strings: list[cst.SimpleString] = field(default_factory=list)
     _code: dict[cst.CSTNode, str] = field(default_factory=dict)
-    # Kept by the indexing pass for when scopes and positions are known (see _finish).
+    # Kept by the indexing pass for when scopes and positions are known.
     _lines: list[cst.SimpleStatementLine] = field(default_factory=list)
     _maybe_no_grad: list[tuple[cst.CSTNode, cst.BaseExpression]] = field(default_factory=list)
+    text: str = ""  # what ``module`` was parsed from
+
+    @cached_property
+    def positions(self) -> Mapping[cst.CSTNode, CodeRange]:
+        """Computed on first use: a file whose calls lead to no fact never needs them
+        (half the files that pass the pre-filter, a tenth of their analysis time)."""
+        return node_positions(self.module, self.text)
+
+    @cached_property
+    def statements(self) -> list[tuple[int, int]]:
+        """Line spans of the multi-line statements."""
+        spans = []
+        for line in self._lines:
+            pos = self.positions[line]
+            if pos.end.line > pos.start.line:
+                spans.append((pos.start.line, pos.end.line))
+        return spans
+
+    @cached_property
+    def no_grad(self) -> list[tuple[int, int]]:
+        """Line spans of ``with torch.no_grad()`` blocks and decorated functions."""
+        spans: list[tuple[int, int]] = []
+        for node, expr in self._maybe_no_grad:
+            if _is_no_grad(self, expr):
+                pos = self.positions[node]
+                if (pos.start.line, pos.end.line) not in spans[-1:]:  # one per `with`
+                    spans.append((pos.start.line, pos.end.line))
+        return spans
 
     def line(self, node: cst.CSTNode) -> int:
         return self.positions[node].start.line
@@ -121,7 +147,8 @@ class _Indexer(BatchableMetadataProvider[ModuleIndex]):
     fifth of the indexing). Its metadata, on the Module node, is the index.
 
     Scopes and positions are not known during that traversal: what needs them (is this a
-    ``no_grad`` context, is this statement multi-line) is kept for :func:`index_module`.
+    ``no_grad`` context, is this statement multi-line) is kept for the index to answer
+    when asked.
     """
 
     def __init__(self) -> None:
@@ -293,20 +320,6 @@ class _Indexer(BatchableMetadataProvider[ModuleIndex]):
             self.ix.click[(func, param)] = (deco, default)
 
 
-def _finish(ix: ModuleIndex) -> None:
-    """What needed scopes and positions, once the index has them."""
-    for line in ix._lines:
-        pos = ix.positions[line]
-        if pos.end.line > pos.start.line:
-            ix.statements.append((pos.start.line, pos.end.line))
-    for node, expr in ix._maybe_no_grad:
-        if _is_no_grad(ix, expr):
-            pos = ix.positions[node]
-            if (pos.start.line, pos.end.line) not in ix.no_grad[-1:]:  # one per `with`
-                ix.no_grad.append((pos.start.line, pos.end.line))
-    ix._lines, ix._maybe_no_grad = [], []
-
-
 def _is_no_grad(ix: ModuleIndex, expr: cst.BaseExpression) -> bool:
     target = expr.func if isinstance(expr, cst.Call) else expr
     names = ix.qualified(target) | {dotted(target) or ""}
@@ -333,6 +346,5 @@ def index_module(module: cst.Module, code: str) -> ModuleIndex:
     meta = wrapper.resolve_many([ScopeProvider, _Indexer])
     index: ModuleIndex = meta[_Indexer][module]  # type: ignore[assignment]
     index.scopes = meta[ScopeProvider]
-    index.positions = node_positions(module, code)
-    _finish(index)
+    index.text = code
     return index
