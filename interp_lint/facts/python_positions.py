@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 
 import libcst as cst
 from libcst.metadata import CodePosition, CodeRange, MetadataWrapper, PositionProvider
@@ -89,22 +88,39 @@ if CodegenState is not None:
             if node not in self.spans:  # a syntactic position recorded inside wins
                 self.spans[node] = (start, self.offset)
 
-        @contextmanager
-        def record_syntactic_position(
+        def record_syntactic_position(  # type: ignore[override]  # libcst: a generator's type
             self,
             node: cst.CSTNode,
             *,
             start_node: cst.CSTNode | None = None,
             end_node: cst.CSTNode | None = None,
-        ) -> Iterator[None]:
-            start = self.offset
-            try:
-                yield
-            finally:
-                spans = self.spans
-                begin = spans[start_node][0] if start_node is not None else start
-                finish = spans[end_node][1] if end_node is not None else self.offset
-                spans[node] = (begin, finish)
+        ) -> _Recording:
+            return _Recording(self, node, start_node, end_node)
+
+    class _Recording:
+        """``record_syntactic_position`` as a plain context manager: it runs for half a
+        million nodes per corpus run, and a generator-based one costs three times as much."""
+
+        __slots__ = ("end_node", "node", "start", "start_node", "state")
+
+        def __init__(
+            self,
+            state: _OffsetState,
+            node: cst.CSTNode,
+            start_node: cst.CSTNode | None,
+            end_node: cst.CSTNode | None,
+        ) -> None:
+            self.state, self.node, self.start_node, self.end_node = state, node, start_node, end_node
+            self.start = state.offset
+
+        def __enter__(self) -> None:
+            return None
+
+        def __exit__(self, *exc: object) -> None:
+            spans = self.state.spans
+            begin = spans[self.start_node][0] if self.start_node is not None else self.start
+            finish = spans[self.end_node][1] if self.end_node is not None else self.state.offset
+            spans[self.node] = (begin, finish)
 
 
 def node_positions(module: cst.Module, code: str) -> Mapping[cst.CSTNode, CodeRange]:
