@@ -86,3 +86,18 @@ def test_policy_files_are_valid_toml() -> None:
     for path in (ROOT / "rules").glob("*.toml"):
         with path.open("rb") as fh:
             tomllib.load(fh)
+
+
+def test_glob_set_union_can_only_say_no() -> None:
+    from interp_lint.policy.globs import GlobSet, any_of
+
+    loaders = GlobSet(("transformers.*.from_pretrained",), ("transformers.AutoTokenizer.*",))
+    hub = GlobSet(("torch.hub.load",))
+    union = any_of((loaders, hub))
+    assert union is any_of((loaders, hub))  # built once per policy
+    for name in ("transformers.AutoModel.from_pretrained", "torch.hub.load", "transformers.AutoTokenizer.x"):
+        assert union.match(name) or not (loaders.match(name) or hub.match(name))
+    assert not union.match("torch.load")
+    memo = GlobSet(("a.*",))
+    assert [memo.match("a.b") for _ in range(3)] == [True, True, True]
+    assert memo.match_any(["x", "a.c"]) and not memo.match_any(["x", "b.a"])

@@ -17,7 +17,7 @@ from interp_lint.facts.python_flow import UNKNOWN, Flow, Origin
 from interp_lint.facts.python_index import ModuleIndex
 from interp_lint.facts.tiers import Tiering, TierTable, judge
 from interp_lint.policy import Policy
-from interp_lint.policy.globs import GlobSet
+from interp_lint.policy.globs import GlobSet, any_of
 from interp_lint.policy.load import ConfigClass, Loader
 
 
@@ -72,6 +72,8 @@ class ModelFacts:
     # -- discovery of tracked calls -------------------------------------------------
     def run(self) -> None:
         training = self.policy.training
+        configs = any_of(tuple(c.callee for c in self.policy.config_classes))
+        loaders = any_of(tuple(loader.callee for loader in self.policy.loaders))
         for call in self.ix.calls:
             names = self.flow.callees(call)
             if not names:
@@ -86,23 +88,28 @@ class ModelFacts:
                 self.tracked[call] = _Tracked("optimizer")
             elif training.trainers.match_any(names) or self._subclasses(call, training.trainers):
                 self.tracked[call] = _Tracked("trainer")
-            for cfg in self.policy.config_classes:
-                if cfg.callee.match_any(names):
-                    self.tracked[call] = _Tracked("config", config=cfg)
+            if configs.match_any(names):
+                for cfg in self.policy.config_classes:
+                    if cfg.callee.match_any(names):
+                        self.tracked[call] = _Tracked("config", config=cfg)
             if self.policy.config_loaders.match_any(names):
                 self._config_of_model(call)
-            for loader in self.policy.loaders:
-                if loader.callee.match_any(names):
-                    self._loader(call, loader)
-                    break
+            if loaders.match_any(names):
+                for loader in self.policy.loaders:
+                    if loader.callee.match_any(names):
+                        self._loader(call, loader)
+                        break
         self.flow.tracked = set(self.tracked)
         for index, expr in self._unresolved:
             if self.held_models(expr) - {index}:
                 self.models[index].kind = "wrapper"  # pipeline(model=model): loaded above
+        builders = any_of(tuple(b.callee for b in self.policy.builders))
         for call in self.ix.calls:
             names = self.flow.callees(call)
+            if not names or not builders.match_any(names):
+                continue
             for builder in self.policy.builders:
-                if names and builder.callee.match_any(names):
+                if builder.callee.match_any(names):
                     self._builder(call, builder.name, builder.config_position, builder.config_keywords)
                     break
         self.flow.tracked = set(self.tracked)
