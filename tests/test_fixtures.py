@@ -105,7 +105,8 @@ def test_prefilter_word_gates_want_whole_words() -> None:
 
 
 def test_prefilter_walk_visits_what_ast_walk_visits() -> None:
-    """Same calls and imports in the same order: the last of two imports of a name wins."""
+    """Same calls and imports in the same order (the last of two imports of a name wins),
+    and every name or attribute that is not a call's function."""
     import ast
 
     from interp_lint.facts.prefilter import _calls_and_imports
@@ -117,7 +118,32 @@ def test_prefilter_walk_visits_what_ast_walk_visits() -> None:
             tree = ast.parse(path.read_text(errors="replace"))
         except SyntaxError:
             continue
-        walked = [n for n in ast.walk(tree) if isinstance(n, ast.Call | ast.Import | ast.ImportFrom)]
-        calls, imports = _calls_and_imports(tree)
+        walked = list(ast.walk(tree))
+        functions = {id(n.func) for n in walked if isinstance(n, ast.Call)}
+        calls, imports, references = _calls_and_imports(tree)
         assert calls == [n for n in walked if isinstance(n, ast.Call)], path
-        assert imports == [n for n in walked if not isinstance(n, ast.Call)], path
+        assert imports == [n for n in walked if isinstance(n, ast.Import | ast.ImportFrom)], path
+        named = [n for n in walked if isinstance(n, ast.Name | ast.Attribute) and id(n) not in functions]
+        assert references == named, path
+
+
+def test_prefilter_sees_uses_that_do_not_spell_the_call() -> None:
+    """An API imported under another name, or named where it is not called, still counts;
+    prose that names it does not."""
+    from interp_lint.facts.python import could_matter
+
+    context = Context(Settings())
+    uses = [
+        "from transformers import pipeline as hf_pipe\nhf_pipe('text-generation', model=m)\n",
+        "from datasets import (\n    load_dataset as ld,\n)\nld('cais/mmlu')\n",
+        "import transformers\nbuild = transformers.pipeline\nbuild('text-generation')\n",
+        "import functools\nfrom datasets import load_dataset\nget = functools.partial(load_dataset, 'x')\n",
+        "import transformers\nmake = transformers.pipeline if fast else None\n",
+        "def f(model):\n    push = model.push_to_hub\n    push('lab/x')\n",
+        "from openai import OpenAI\nc = OpenAI()\nask = c.chat.completions.create\n",
+    ]
+    for text in uses:
+        assert could_matter(text, context), text
+    prose = '"""Load it with from_pretrained, or with pipeline.\nThen push_to_hub."""\nimport transformers\n'
+    assert not could_matter(prose, context)
+    assert not could_matter("import transformers\nname = 'pipeline'\n", context)

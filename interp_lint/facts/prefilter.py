@@ -1,18 +1,23 @@
 """The pre-filter: which Python files can produce a finding at all.
 
 libcst with scope metadata costs about 100 times CPython's ``ast`` per file, so it runs
-only where a finding is possible. Every finding starts at a call that reaches an API in
-the policy (a loader, builder, harness, publisher, tracker or compression call) or a
-method named there (``push_to_hub``); such a call needs, in the file's code:
+only where a finding is possible. Every finding starts at a use of an API in the policy
+(a loader, builder, harness, publisher, tracker or compression call) or of a method named
+there (``push_to_hub``): a call, or a reference the analysis follows to a call
+(``fn = transformers.pipeline``, ``partial(load_dataset, ...)``). Such a use needs, in
+the file's code:
 
-1. an import of the API's top-level module, and a call token of that API (the last
-   fixed segment of its name followed by ``(``; for an API that ends in a wildcard,
-   ``torch.nn.utils.prune.*``, that segment as a word anywhere, since the call itself
-   can be spelt ``prune.l1_unstructured(`` or, imported, ``l1_unstructured(``): a cheap
-   regex over the raw text;
+1. an import of the API's top-level module, and a token of that API (the last fixed
+   segment of its name) where a use can stand: before ``(``, ``,``, ``)``, a bracket,
+   ``;``, ``as`` (``from datasets import load_dataset as ld``: the call is then
+   spelt ``ld(``), a conditional or the end of the line; for an API that ends in a
+   wildcard, ``torch.nn.utils.prune.*``, that segment as a word anywhere, since the call
+   itself can be spelt ``prune.l1_unstructured(`` or, imported, ``l1_unstructured(``: a
+   cheap regex over the raw text;
 2. confirmed by ``ast`` (comments and docstrings do not count): a real call whose name,
-   resolved through the file's imports, matches the API; or, for calls on objects
-   (``client.chat.completions.create``), a call whose attribute is that segment.
+   resolved through the file's imports, matches the API, or a reference to it outside a
+   call; or, for calls on objects (``client.chat.completions.create``), a call or a
+   reference whose attribute is that segment.
 
 Derived from the policy data, so a new API in ``rules/`` cannot be missed. A file that
 passes the first stage but that ``ast`` cannot parse raises :class:`Unparsable` (IL902).
@@ -30,6 +35,10 @@ from typing import Any
 
 from interp_lint.policy import Policy
 from interp_lint.policy.globs import GlobSet
+
+# After an API's name, what makes it a use rather than prose: a call, an argument or item,
+# an import alias, a conditional, or the end of a statement.
+_USE = r"(?:\s*[(,)\]};]|[ \t]+(?:as|if|else|or|and)\b|[ \t]*(?:#[^\n]*)?$)"
 
 # Method calls that suggest a training loop (loss.backward(), optimizer.step(), trainer.train()).
 TRAINING_METHODS = {"backward", "step", "train", "fit"}
@@ -139,16 +148,23 @@ def _token(glob: str) -> str:
     return f"*{core}" if last.startswith("*") else core
 
 
-def _calls_and_imports(tree: ast.AST) -> tuple[list[ast.Call], list[ast.stmt]]:
+def _calls_and_imports(tree: ast.AST) -> tuple[list[ast.Call], list[ast.stmt], list[ast.expr]]:
     """``ast.walk``, specialised (the same nodes in the same breadth-first order, so a name
-    imported twice resolves as before) at two thirds of its cost."""
+    imported twice resolves as before) at two thirds of its cost: calls, imports, and the
+    names and attributes that are not a call's function."""
     calls: list[ast.Call] = []
     imports: list[ast.stmt] = []
+    references: list[ast.expr] = []
+    called: set[int] = set()
     queue = [tree]
     for node in queue:  # the queue grows while it is read
         kind = type(node)
         if kind is ast.Call:
             calls.append(node)  # type: ignore[arg-type]
+            called.add(id(node.func))  # type: ignore[attr-defined]
+        elif kind is ast.Attribute or kind is ast.Name:
+            if id(node) not in called:
+                references.append(node)  # type: ignore[arg-type]
         elif kind is ast.Import or kind is ast.ImportFrom:
             imports.append(node)  # type: ignore[arg-type]
         for name in node._fields:
@@ -157,7 +173,7 @@ def _calls_and_imports(tree: ast.AST) -> tuple[list[ast.Call], list[ast.stmt]]:
                 queue.extend(item for item in value if isinstance(item, ast.AST))
             elif isinstance(value, ast.AST):
                 queue.append(value)
-    return calls, imports
+    return calls, imports, references
 
 
 class _Words:
@@ -236,7 +252,7 @@ class Prefilter:
         self._imports = re.compile(rf"^[ \t]*(?:from[ \t]+({roots})\b|import[ \t]+([^\n#]*))", re.MULTILINE)
         self._root_word = re.compile(rf"\b({roots})\b")
         self._methods_re = (
-            re.compile(rf"\.({'|'.join(map(re.escape, sorted(self.methods)))})\s*\(")
+            re.compile(rf"\.({'|'.join(map(re.escape, sorted(self.methods)))}){_USE}", re.MULTILINE)
             if self.methods
             else None
         )
@@ -255,11 +271,11 @@ class Prefilter:
                 found |= set(self._root_word.findall(match[2]))
         return found
 
-    def _calls_re(self, tokens: frozenset[str]) -> re.Pattern[str]:
+    def _uses_re(self, tokens: frozenset[str]) -> re.Pattern[str]:
         pattern = self._token_re.get(tokens)
         if pattern is None:
             words = sorted({t.lstrip("*") for t in tokens})
-            pattern = re.compile(rf"(?:{'|'.join(map(re.escape, words))})\s*\(")
+            pattern = re.compile(rf"(?:{'|'.join(map(re.escape, words))}){_USE}", re.MULTILINE)
             self._token_re[tokens] = pattern
         return pattern
 
@@ -274,7 +290,7 @@ class Prefilter:
         roots = self._imported_roots(text)
         live = {r for r in roots if r in self.bare_roots}
         tokens = frozenset(t for r in roots for t in self.tokens_by_root.get(r, ()))
-        if tokens and self._calls_re(tokens).search(text):
+        if tokens and self._uses_re(tokens).search(text):
             live |= roots
         words = frozenset(w for r in roots for w in self.words_by_root.get(r, ()))
         if words and not live and self._words(words).search(text):
@@ -318,7 +334,7 @@ class Prefilter:
         except (ValueError, RecursionError, MemoryError) as exc:
             raise Unparsable(f"cannot parse: {type(exc).__name__}", 1) from None
         aliases: dict[str, str] = {}
-        calls, imports = _calls_and_imports(tree)
+        calls, imports, references = _calls_and_imports(tree)
         for node in imports:
             if isinstance(node, ast.Import):
                 for alias in node.names:
@@ -340,6 +356,8 @@ class Prefilter:
             if verdict is True:
                 return True
             builders_only = builders_only or verdict == "builder"
+        if any(self._reference_matters(node, aliases, tokens) for node in references):
+            return True
         # A model built from a config matters only if something in the file trains.
         return builders_only and any(self._trains(call, aliases) for call in calls)
 
@@ -377,6 +395,19 @@ class Prefilter:
         if not parts or not hits:
             return False
         return "builder" if hits <= self.builder_tokens else True
+
+    def _reference_matters(self, node: ast.expr, aliases: dict[str, str], tokens: Iterable[str]) -> bool:
+        """An API named but not called here (``fn = transformers.pipeline``): the analysis
+        follows it to wherever it is called, so the file matters."""
+        last = node.attr if isinstance(node, ast.Attribute) else node.id  # type: ignore[attr-defined]
+        if isinstance(node, ast.Attribute) and last in self.methods:
+            return True
+        name = _dotted(node, aliases)
+        if name is not None and any(g.match(name) for g in self.globsets):
+            return True
+        return isinstance(node, ast.Attribute) and any(
+            t and (last.endswith(t[1:]) if t.startswith("*") else last == t) for t in tokens
+        )
 
     def _uncatalogued(self, name: str, call: ast.Call) -> bool:
         """A harness or dataset call whose first argument is a literal outside the catalog."""
