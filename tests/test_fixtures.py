@@ -106,7 +106,7 @@ def test_prefilter_word_gates_want_whole_words() -> None:
 
 def test_prefilter_walk_visits_what_ast_walk_visits() -> None:
     """Same calls and imports in the same order (the last of two imports of a name wins),
-    and every name or attribute that is not a call's function."""
+    and every name or attribute that is neither a call's function nor inside a chain."""
     import ast
 
     from interp_lint.facts.prefilter import _calls_and_imports
@@ -120,6 +120,7 @@ def test_prefilter_walk_visits_what_ast_walk_visits() -> None:
             continue
         walked = list(ast.walk(tree))
         functions = {id(n.func) for n in walked if isinstance(n, ast.Call)}
+        functions |= {id(n.value) for n in walked if isinstance(n, ast.Attribute)}
         calls, imports, references = _calls_and_imports(tree)
         assert calls == [n for n in walked if isinstance(n, ast.Call)], path
         assert imports == [n for n in walked if isinstance(n, ast.Import | ast.ImportFrom)], path
@@ -147,3 +148,7 @@ def test_prefilter_sees_uses_that_do_not_spell_the_call() -> None:
     prose = '"""Load it with from_pretrained, or with pipeline.\nThen push_to_hub."""\nimport transformers\n'
     assert not could_matter(prose, context)
     assert not could_matter("import transformers\nname = 'pipeline'\n", context)
+    # A model class named is a builder: it matters next to training, as a call of it would.
+    subclass = "from transformers import LlamaForCausalLM\nclass Mine(LlamaForCausalLM):\n    pass\n"
+    assert not could_matter(subclass, context)
+    assert could_matter(subclass + "loss.backward()\n", context)

@@ -151,19 +151,22 @@ def _token(glob: str) -> str:
 def _calls_and_imports(tree: ast.AST) -> tuple[list[ast.Call], list[ast.stmt], list[ast.expr]]:
     """``ast.walk``, specialised (the same nodes in the same breadth-first order, so a name
     imported twice resolves as before) at two thirds of its cost: calls, imports, and the
-    names and attributes that are not a call's function."""
+    names and attributes that are neither a call's function nor part of a longer chain
+    (``torch.nn`` in ``torch.nn.Linear``)."""
     calls: list[ast.Call] = []
     imports: list[ast.stmt] = []
     references: list[ast.expr] = []
-    called: set[int] = set()
+    inner: set[int] = set()  # called functions, and the heads of attribute chains
     queue = [tree]
     for node in queue:  # the queue grows while it is read
         kind = type(node)
         if kind is ast.Call:
             calls.append(node)  # type: ignore[arg-type]
-            called.add(id(node.func))  # type: ignore[attr-defined]
+            inner.add(id(node.func))  # type: ignore[attr-defined]
         elif kind is ast.Attribute or kind is ast.Name:
-            if id(node) not in called:
+            if kind is ast.Attribute:
+                inner.add(id(node.value))  # type: ignore[attr-defined]
+            if id(node) not in inner:
                 references.append(node)  # type: ignore[arg-type]
         elif kind is ast.Import or kind is ast.ImportFrom:
             imports.append(node)  # type: ignore[arg-type]
@@ -260,6 +263,7 @@ class Prefilter:
         self._keywords = _Words(gate_words, after=r"\s*=") if gate_words else None
         self._token_re: dict[frozenset[str], re.Pattern[str]] = {}
         self._word_search: dict[frozenset[str], _Words] = {}
+        self._verdicts: dict[str, bool | str] = {}
 
     # -- stage 1: text ------------------------------------------------------------
     def _imported_roots(self, text: str) -> set[str]:
@@ -271,13 +275,26 @@ class Prefilter:
                 found |= set(self._root_word.findall(match[2]))
         return found
 
-    def _uses_re(self, tokens: frozenset[str]) -> re.Pattern[str]:
+    def _uses(self, tokens: frozenset[str], text: str) -> bool:
+        """Is a token spelt where a use can stand? A whole word (``payload,`` is not a use
+        of ``load``), but a suffix token (``*ForCausalLM``) ends a longer name. The word
+        start is checked here: a look-behind in the pattern would defeat the regex
+        engine's search and triple its time."""
         pattern = self._token_re.get(tokens)
         if pattern is None:
             words = sorted({t.lstrip("*") for t in tokens})
-            pattern = re.compile(rf"(?:{'|'.join(map(re.escape, words))}){_USE}", re.MULTILINE)
+            pattern = re.compile(rf"({'|'.join(map(re.escape, words))}){_USE}", re.MULTILINE)
             self._token_re[tokens] = pattern
-        return pattern
+        suffixes = {t[1:] for t in tokens if t.startswith("*")}
+        for match in pattern.finditer(text):
+            start = match.start()
+            if (
+                match[1] in suffixes
+                or start == 0
+                or not (text[start - 1].isalnum() or text[start - 1] == "_")
+            ):
+                return True
+        return False
 
     def _words(self, words: frozenset[str]) -> _Words:
         found = self._word_search.get(words)
@@ -290,7 +307,7 @@ class Prefilter:
         roots = self._imported_roots(text)
         live = {r for r in roots if r in self.bare_roots}
         tokens = frozenset(t for r in roots for t in self.tokens_by_root.get(r, ()))
-        if tokens and self._uses_re(tokens).search(text):
+        if tokens and self._uses(tokens, text):
             live |= roots
         words = frozenset(w for r in roots for w in self.words_by_root.get(r, ()))
         if words and not live and self._words(words).search(text):
@@ -356,8 +373,13 @@ class Prefilter:
             if verdict is True:
                 return True
             builders_only = builders_only or verdict == "builder"
-        if any(self._reference_matters(node, aliases, tokens) for node in references):
-            return True
+        exact = {t for t in tokens if t and not t.startswith("*")}
+        suffixes = tuple(t[1:] for t in tokens if t.startswith("*"))
+        for reference in references:
+            verdict = self._reference_matters(reference, aliases, exact, suffixes)
+            if verdict is True:
+                return True
+            builders_only = builders_only or verdict == "builder"
         # A model built from a config matters only if something in the file trains.
         return builders_only and any(self._trains(call, aliases) for call in calls)
 
@@ -396,18 +418,36 @@ class Prefilter:
             return False
         return "builder" if hits <= self.builder_tokens else True
 
-    def _reference_matters(self, node: ast.expr, aliases: dict[str, str], tokens: Iterable[str]) -> bool:
+    def _reference_matters(
+        self, node: ast.expr, aliases: dict[str, str], exact: set[str], suffixes: tuple[str, ...]
+    ) -> bool | str:
         """An API named but not called here (``fn = transformers.pipeline``): the analysis
-        follows it to wherever it is called, so the file matters."""
-        last = node.attr if isinstance(node, ast.Attribute) else node.id  # type: ignore[attr-defined]
-        if isinstance(node, ast.Attribute) and last in self.methods:
-            return True
-        name = _dotted(node, aliases)
-        if name is not None and any(g.match(name) for g in self.globsets):
-            return True
-        return isinstance(node, ast.Attribute) and any(
-            t and (last.endswith(t[1:]) if t.startswith("*") else last == t) for t in tokens
-        )
+        follows it to wherever it is called, so the file matters; a model class named
+        (``class Mine(LlamaModel)``, ``cls = AutoModel``) is a builder, which matters only
+        next to training, as a call of it would. ``exact`` and ``suffixes``: the object
+        tokens of the file's imports (``create``, ``*Client``)."""
+        if type(node) is ast.Name:
+            name = aliases.get(node.id)  # type: ignore[attr-defined]
+        else:
+            last = node.attr  # type: ignore[attr-defined]
+            if last in self.methods or last in exact or (suffixes and last.endswith(suffixes)):
+                return True
+            name = _dotted(node, aliases)
+        return False if name is None else self._api_verdict(name)
+
+    def _api_verdict(self, name: str) -> bool | str:
+        """Does this full name match an API: True, "builder" (a model built from a config),
+        or False. Remembered: the same names recur in every file."""
+        found = self._verdicts.get(name)
+        if found is None:
+            found = False
+            if any(g.match(name) for g in self.globsets):
+                builder = any(b.match(name) for b in self.builders)
+                found = "builder" if builder and not any(g.match(name) for g in self.loaders) else True
+            if len(self._verdicts) >= 50_000:
+                self._verdicts.clear()
+            self._verdicts[name] = found
+        return found
 
     def _uncatalogued(self, name: str, call: ast.Call) -> bool:
         """A harness or dataset call whose first argument is a literal outside the catalog."""
