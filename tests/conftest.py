@@ -16,6 +16,25 @@ SHARED = ROOT.parent / "shared"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
+def parsable_sources(crafted: list[str]) -> list[tuple[str, str]]:
+    """(name, text) of the crafted snippets, then of every Python file of the checkout's
+    fixtures, held-out sets and code that libcst parses (the IL902 fixtures do not)."""
+    import libcst as cst
+
+    from interp_lint.facts import libcst_compat
+
+    libcst_compat.apply()  # as the linter parses: valid files libcst alone rejects are read
+    out = [(f"crafted-{i}", text) for i, text in enumerate(crafted)]
+    for path in sorted(p for d in ("fixtures", "eval", "interp_lint") for p in (ROOT / d).rglob("*.py")):
+        try:
+            text = path.read_text("utf-8")
+            cst.parse_module(text)
+        except (UnicodeDecodeError, cst.ParserSyntaxError, cst.CSTValidationError):
+            continue
+        out.append((path.relative_to(ROOT).as_posix(), text))
+    return out
+
+
 def shared_file(relative: str, env: str | None = None) -> Path:
     """A file from ../shared beside the checkout; skip if absent (a failure under CI=true)."""
     candidates = [Path(os.environ[env])] if env and os.environ.get(env) else []

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import libcst as cst
 import pytest
+from conftest import parsable_sources
 from libcst.metadata import MetadataWrapper, ScopeProvider
 
 from interp_lint.config import Settings
@@ -17,8 +18,6 @@ from interp_lint.facts.python import extract_python
 
 libcst_compat.apply()
 
-ROOT = Path(__file__).resolve().parent.parent
-SOURCES = sorted(p for d in ("fixtures", "eval", "interp_lint") for p in (ROOT / d).rglob("*.py"))
 CRAFTED = [
     # format_spec is visited only when set: first unset, then set, then nested
     "a = f'{x}'\nb = f'{y:>10}'\nc = f'{z!r:>{w}}' f\"{q=}\"\n",
@@ -92,17 +91,6 @@ class Batched(cst.BatchableCSTVisitor):
         self.events.append("args")
 
 
-def _texts() -> Iterator[tuple[str, str]]:
-    yield from ((f"crafted-{i}", text) for i, text in enumerate(CRAFTED))
-    for path in SOURCES:
-        text = path.read_text("utf-8", errors="replace")
-        try:
-            cst.parse_module(text)
-        except (cst.ParserSyntaxError, cst.CSTValidationError):
-            continue  # the IL902 fixtures
-        yield path.relative_to(ROOT).as_posix(), text
-
-
 def _events(module: cst.Module) -> tuple[object, ...]:
     recorder, hooked, batched = Recorder(), Hooked(), Batched()
     module.visit(recorder)
@@ -120,7 +108,7 @@ def fresh_orders() -> Iterator[None]:
     libcst_traversal.uninstall()
 
 
-@pytest.mark.parametrize(("name", "text"), list(_texts()), ids=lambda v: v if len(v) < 60 else "")
+@pytest.mark.parametrize(("name", "text"), parsable_sources(CRAFTED), ids=lambda v: v if len(v) < 60 else "")
 def test_same_callbacks_in_the_same_order(name: str, text: str, fresh_orders: None) -> None:
     module = cst.parse_module(text)
     libcst_traversal.uninstall()
@@ -159,8 +147,7 @@ def _facts(text: str, context: Context) -> str:
 
 def test_the_analysis_installs_it_and_finds_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     context = Context(Settings(project_root=tmp_path))
-    sources = [p for p in SOURCES if p.is_relative_to(ROOT / "fixtures")]
-    texts = [p.read_text("utf-8", errors="replace") for p in sources]
+    texts = [text for name, text in parsable_sources([]) if name.startswith("fixtures/")]
     libcst_traversal.uninstall()
     with monkeypatch.context() as patch:
         patch.setattr(libcst_traversal, "install", lambda: None)

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import libcst as cst
 import pytest
+from conftest import parsable_sources
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from interp_lint.facts import libcst_compat
 from interp_lint.facts.python_positions import Positions, node_positions
 
-libcst_compat.apply()  # as the linter parses: valid files libcst alone rejects are read
-
-ROOT = Path(__file__).resolve().parent.parent
-SOURCES = sorted(p for d in ("fixtures", "eval", "interp_lint") for p in (ROOT / d).rglob("*.py"))
 CRAFTED = [
     "x = 1\r\ny = (\r\n    2)\r\n",
     "x = 1\ry = 2\r",
@@ -28,19 +22,7 @@ CRAFTED = [
 ]
 
 
-def _texts() -> list[tuple[str, str]]:
-    out = [(f"crafted-{i}", text) for i, text in enumerate(CRAFTED)]
-    for path in SOURCES:
-        try:
-            text = path.read_text("utf-8")
-            cst.parse_module(text)
-        except (UnicodeDecodeError, cst.ParserSyntaxError):
-            continue  # the IL902 fixtures
-        out.append((path.relative_to(ROOT).as_posix(), text))
-    return out
-
-
-@pytest.mark.parametrize(("name", "text"), _texts(), ids=lambda v: v if len(v) < 60 else "")
+@pytest.mark.parametrize(("name", "text"), parsable_sources(CRAFTED), ids=lambda v: v if len(v) < 60 else "")
 def test_positions_equal_position_provider(name: str, text: str) -> None:
     module = cst.parse_module(text)
     expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
