@@ -93,15 +93,17 @@ def test_prefilter_skips_files_without_imports_of_interest() -> None:
 
 
 def test_prefilter_word_gates_want_whole_words() -> None:
-    """The keyword and wildcard-module gates test substrings first, then whole words."""
-    from interp_lint.facts.python import could_matter
-
-    context = Context(Settings())
-    assert could_matter("def f(m):\n    m.save('x', save_to_hf_hub=True)\n", context)
-    assert not could_matter("def f(m):\n    m.save('x', my_save_to_hf_hub=True)\n", context)
-    pruning = "import torch\nfrom torch.nn.utils import prune\nprune.random_unstructured(m)\n"
-    assert could_matter(pruning, context)
-    assert not could_matter("import torch\nunprune = 1\n", context)
+    """The keyword and wildcard-module gates test substrings first, then whole words; the
+    text stage alone decides here (the ast stage would reject the near misses anyway)."""
+    gate = Context(Settings()).prefilter.text_gate
+    assert gate("def f(m):\n    m.save('x', save_to_hf_hub=True)\n") is not None
+    assert gate("def f(m):\n    m.save('x', my_save_to_hf_hub=True)\n") is None
+    assert gate("import torch\nfrom torch.nn.utils import prune\nprune.random_unstructured(m)\n") is not None
+    assert gate("import torch\nunprune = 1\n") is None
+    # A token must start a word, unless it is a suffix token (*ForCausalLM).
+    assert gate("import torch\npayload(x)\n") is None
+    assert gate("import torch\nstate = torch.hub.load(repo, 'm')\n") is not None
+    assert gate("import transformers\nm = LlamaForCausalLM(config)\n") is not None
 
 
 def test_prefilter_walk_visits_what_ast_walk_visits() -> None:

@@ -194,6 +194,24 @@ class _Words:
         return any(w in text for w in self.words) and self.regex.search(text) is not None
 
 
+class _ObjectTokens:
+    """The last segments of APIs on objects (``create`` of ``client.chat.completions.create``;
+    ``*Client``, a suffix) that a file's imports make possible: a call or reference whose
+    attribute is one of them may be such an API, whatever the object."""
+
+    def __init__(self, tokens: set[str], builder_tokens: set[str]) -> None:
+        self.exact = {t for t in tokens if t and not t.startswith("*")}
+        self.suffixes = tuple(t[1:] for t in tokens if t.startswith("*"))
+        self.builder_tokens = builder_tokens
+
+    def verdict(self, last: str) -> bool | str:
+        """True, "builder" when every token it matches is a builder's, or False."""
+        if last not in self.exact and not (self.suffixes and last.endswith(self.suffixes)):
+            return False
+        hits = ({last} & self.exact) | {f"*{s}" for s in self.suffixes if last.endswith(s)}
+        return "builder" if hits <= self.builder_tokens else True
+
+
 class Unparsable(Exception):
     """A file the pre-filter would pass cannot be parsed: IL902, and no libcst."""
 
@@ -363,20 +381,20 @@ class Prefilter:
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 for alias in node.names:
                     aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
-        tokens = {t for r in roots for t in self.object_tokens.get(r, ())}
+        objects = _ObjectTokens(
+            {t for r in roots for t in self.object_tokens.get(r, ())}, self.builder_tokens
+        )
         commands = self._runs_commands(text, roots)
         builders_only = False
         for call in calls:
             if commands and self.process_calls.match(_dotted(call.func, aliases) or ""):
                 return True
-            verdict = self._call_matters(call, aliases, tokens)
+            verdict = self._call_matters(call, aliases, objects)
             if verdict is True:
                 return True
             builders_only = builders_only or verdict == "builder"
-        exact = {t for t in tokens if t and not t.startswith("*")}
-        suffixes = tuple(t[1:] for t in tokens if t.startswith("*"))
         for reference in references:
-            verdict = self._reference_matters(reference, aliases, exact, suffixes)
+            verdict = self._reference_matters(reference, aliases, objects)
             if verdict is True:
                 return True
             builders_only = builders_only or verdict == "builder"
@@ -390,7 +408,7 @@ class Prefilter:
         name = _dotted(func, aliases)
         return name is not None and self.training.match(name)
 
-    def _call_matters(self, call: ast.Call, aliases: dict[str, str], tokens: Iterable[str]) -> bool | str:
+    def _call_matters(self, call: ast.Call, aliases: dict[str, str], objects: _ObjectTokens) -> bool | str:
         """True when the call can start a finding; "builder" when it builds a model from a
         config (which matters only next to training); False otherwise."""
         parts: list[str] = []
@@ -407,33 +425,27 @@ class Prefilter:
         if isinstance(node, ast.Name) and node.id in aliases:
             # An imported name: its full name decides (torch.load is not torch.hub.load).
             name = ".".join([aliases[node.id], *parts])
-            if any(g.match(name) for g in self.globsets) and not self._uncatalogued(name, call):
-                if any(b.match(name) for b in self.builders) and not any(g.match(name) for g in self.loaders):
-                    return "builder"
-                return True
-            return False
+            verdict = self._api_verdict(name)
+            return False if verdict and self._uncatalogued(name, call) else verdict
         # A method on an object whose type the text cannot tell (client.chat.completions.create)
-        hits = {t for t in tokens if t and (last.endswith(t[1:]) if t.startswith("*") else last == t)}
-        if not parts or not hits:
-            return False
-        return "builder" if hits <= self.builder_tokens else True
+        return objects.verdict(last) if parts else False
 
     def _reference_matters(
-        self, node: ast.expr, aliases: dict[str, str], exact: set[str], suffixes: tuple[str, ...]
+        self, node: ast.expr, aliases: dict[str, str], objects: _ObjectTokens
     ) -> bool | str:
         """An API named but not called here (``fn = transformers.pipeline``): the analysis
         follows it to wherever it is called, so the file matters; a model class named
         (``class Mine(LlamaModel)``, ``cls = AutoModel``) is a builder, which matters only
-        next to training, as a call of it would. ``exact`` and ``suffixes``: the object
-        tokens of the file's imports (``create``, ``*Client``)."""
+        next to training, as a call of it would."""
         if type(node) is ast.Name:
             name = aliases.get(node.id)  # type: ignore[attr-defined]
-        else:
-            last = node.attr  # type: ignore[attr-defined]
-            if last in self.methods or last in exact or (suffixes and last.endswith(suffixes)):
-                return True
-            name = _dotted(node, aliases)
-        return False if name is None else self._api_verdict(name)
+            return False if name is None else self._api_verdict(name)
+        last = node.attr  # type: ignore[attr-defined]
+        if last in self.methods:
+            return True
+        name = _dotted(node, aliases)
+        verdicts = {objects.verdict(last), False if name is None else self._api_verdict(name)}
+        return True if True in verdicts else ("builder" if "builder" in verdicts else False)
 
     def _api_verdict(self, name: str) -> bool | str:
         """Does this full name match an API: True, "builder" (a model built from a config),
