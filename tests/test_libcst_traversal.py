@@ -120,23 +120,57 @@ def test_same_callbacks_in_the_same_order(name: str, text: str, fresh_orders: No
     assert fallbacks == []  # every node class took the read-only path
 
 
-@pytest.mark.parametrize("text", CRAFTED)
-def test_scope_analysis_is_the_same(text: str, fresh_orders: None) -> None:
-    """ScopeProvider replaces on_leave and visits parts of a node itself, then prunes it."""
+def _scope_analysis(module: cst.Module) -> list[tuple[object, ...]]:
+    """Per name: its scope, qualified names, the assignments it reads and the accesses
+    each of those has; per scope, the order assignments were counted in."""
+    found = MetadataWrapper(module, unsafe_skip_copy=True).resolve(ScopeProvider)
+    out: list[tuple[object, ...]] = []
+    for node, scope in found.items():
+        if isinstance(node, cst.Name) and scope is not None:
+            assigned = sorted(
+                (
+                    id(getattr(a, "node", a)),
+                    getattr(a, "_index", None),
+                    sorted(id(r.node) for r in a.references),
+                )
+                for a in scope.assignments[node.value]
+            )
+            names = sorted(q.name for q in scope.get_qualified_names_for(node))
+            out.append((id(node), type(scope).__name__, names, assigned))
+    return sorted(out, key=repr)
+
+
+@pytest.mark.parametrize(("name", "text"), parsable_sources(CRAFTED), ids=lambda v: v if len(v) < 60 else "")
+def test_scope_analysis_is_the_same(name: str, text: str, fresh_orders: None) -> None:
+    """The traversal records scopes itself and skips what scope analysis has no method for."""
     module = cst.parse_module(text)
-
-    def scopes() -> list[tuple[int, str, list[str]]]:
-        found = MetadataWrapper(module, unsafe_skip_copy=True).resolve(ScopeProvider)
-        return sorted(
-            (id(node), type(scope).__name__, sorted(q.name for q in scope.get_qualified_names_for(node)))
-            for node, scope in found.items()
-            if isinstance(node, cst.Name) and scope is not None
-        )
-
     libcst_traversal.uninstall()
-    expected = scopes()
+    expected = _scope_analysis(module)
     libcst_traversal.install()
-    assert scopes() == expected
+    assert _scope_analysis(module) == expected
+
+
+def test_subtrees_without_callbacks_are_skipped(fresh_orders: None) -> None:
+    module = cst.parse_module("x = f(a, b)  # note\n")
+    libcst_traversal.install()
+    module.visit(Hooked())
+    dead = libcst_traversal._DISPATCH[Hooked].dead  # type: ignore[union-attr]
+    assert {cst.Comma, cst.SimpleWhitespace, cst.TrailingWhitespace} <= dead
+    assert not dead & {cst.Name, cst.Call, cst.Arg, cst.Assign}
+    scopes = MetadataWrapper(module, unsafe_skip_copy=True).resolve(ScopeProvider)
+    whitespace = [node for node in scopes if isinstance(node, cst.BaseParenthesizableWhitespace)]
+    assert whitespace == []  # scope analysis leaves them out too
+    assert sum(isinstance(node, cst.Name) for node in scopes) == 4
+
+
+def test_batched_visitors_find_the_same_methods() -> None:
+    from libcst.metadata import ExpressionContextProvider
+
+    from interp_lint.facts.python_index import _Indexer
+
+    for visitor in (Batched(), ScopeProvider(), ExpressionContextProvider(), _Indexer()):
+        expected = libcst_traversal._ORIGINAL_GET_VISITORS(visitor)
+        assert libcst_traversal._get_visitors(visitor) == expected
 
 
 def _facts(text: str, context: Context) -> str:
