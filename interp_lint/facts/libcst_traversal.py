@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import re
 import typing
 from collections.abc import Callable
@@ -191,13 +192,14 @@ def _kinds(hint: object) -> set[type]:
     return set().union(*(_kinds(arg) for arg in typing.get_args(hint)))
 
 
-def _children(cls: type) -> set[type] | None:
+@functools.cache
+def _children(cls: type) -> frozenset[type] | None:
     """The classes a node of ``cls`` may hold directly; None when its fields are unreadable."""
     try:
         hints = typing.get_type_hints(cls)
     except Exception:
         return None
-    return set().union(*(_kinds(hints.get(f.name)) for f in dataclasses.fields(cls)))
+    return frozenset().union(*(_kinds(hints.get(f.name)) for f in dataclasses.fields(cls)))
 
 
 def _reach(cls: type) -> frozenset[str] | None:
