@@ -11,7 +11,7 @@ from interp_lint.facts.model import ModelRef, Publication, Signal
 from interp_lint.facts.python_flow import Flow
 from interp_lint.facts.python_index import ModuleIndex
 from interp_lint.policy import Policy
-from interp_lint.policy.globs import GlobSet
+from interp_lint.policy.globs import GlobSet, any_of
 
 
 class ReleaseFacts:
@@ -29,6 +29,10 @@ class ReleaseFacts:
             for t in data.get("tracker", ())
         ]
         self.derived_words = tuple(data.get("derived", {}).get("words", ()))
+        # What any publisher or tracker could match: most calls match none, in one test.
+        self.publisher_methods = frozenset(m for p, _ in self.publishers for m in p.get("methods", ()))
+        self.publisher_callees = any_of(tuple(globs for _, globs in self.publishers))
+        self.tracker_callees = any_of(tuple(g for _, *sets in self.trackers for g in sets))
         self.publications: list[Publication] = []
         self.tracking: list[Signal] = []
 
@@ -80,7 +84,8 @@ class ReleaseFacts:
             names = self.flow.callees(call)
             func = call.func
             method = func.attr.value if isinstance(func, cst.Attribute) else None
-            for pub, globs in self.publishers:
+            publishes = method in self.publisher_methods or self.publisher_callees.match_any(names)
+            for pub, globs in self.publishers if publishes else ():
                 if (method is not None and method in pub.get("methods", ())) or globs.match_any(names):
                     if pub.get("url_prefixes"):
                         urls = self._strings(call, ("url",))
@@ -106,7 +111,7 @@ class ReleaseFacts:
                         break
                     pending.append((call, pub, repos))
                     break
-            for tracker, globs, offline in self.trackers:
+            for tracker, globs, offline in self.trackers if self.tracker_callees.match_any(names) else ():
                 if offline.match_any(names):
                     break
                 if globs.match_any(names) and self._ships(call, tracker):
