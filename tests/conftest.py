@@ -23,12 +23,12 @@ def parsable_sources(crafted: list[str]) -> list[tuple[str, str]]:
 
     from interp_lint.facts import libcst_compat
 
-    libcst_compat.apply()  # as the linter parses: valid files libcst alone rejects are read
+    libcst_compat.apply()
     out = [(f"crafted-{i}", text) for i, text in enumerate(crafted)]
     for path in sorted(p for d in ("fixtures", "eval", "interp_lint") for p in (ROOT / d).rglob("*.py")):
         try:
             text = path.read_text("utf-8")
-            cst.parse_module(text)
+            libcst_compat.parse_module(text)  # as the linter parses
         except (UnicodeDecodeError, cst.ParserSyntaxError, cst.CSTValidationError):
             continue
         out.append((path.relative_to(ROOT).as_posix(), text))

@@ -45,7 +45,7 @@ def extract_python(text: str, context: Context) -> UnitFacts:
     libcst_compat.apply()
     libcst_traversal.install()
     try:
-        module = cst.parse_module(text)
+        module = libcst_compat.parse_module(text)
     except cst.ParserSyntaxError as exc:
         detail = exc.message.removeprefix("parser error: ")
         facts.error = f"syntax error ({detail})"
