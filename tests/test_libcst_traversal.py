@@ -200,3 +200,20 @@ def test_transformers_keep_libcsts_traversal() -> None:
             return updated_node.with_changes(value=updated_node.value.upper())
 
     assert cst.parse_module("a = b(c)\n").visit(Rename()).code == "A = B(C)\n"
+
+
+def test_visitor_classes_made_per_call_do_not_accumulate() -> None:
+    libcst_traversal.install()
+    module = cst.parse_module("f(a)\n")
+    for _ in range(libcst_traversal._DISPATCH_SIZE + 10):
+
+        class Local(cst.CSTVisitor):  # a new class each time, as a visitor inside a function
+            names: list[str] = []
+
+            def visit_Name(self, node: cst.Name) -> None:
+                self.names.append(node.value)
+
+        visitor = Local()
+        module.visit(visitor)
+        assert visitor.names == ["f", "a"]
+    assert len(libcst_traversal._DISPATCH) <= libcst_traversal._DISPATCH_SIZE

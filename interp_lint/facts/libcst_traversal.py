@@ -303,6 +303,7 @@ def _recording_scope(leave: _Call, counted: bool) -> Callable[..., Any]:
 
 
 _DISPATCH: dict[type, _Dispatch | None] = {}
+_DISPATCH_SIZE = 256
 _INSTANCE_KEY = "_interp_lint_dispatch"
 
 
@@ -319,7 +320,7 @@ def _class_dispatch(cls: type) -> _Dispatch | None:
     if attrs:
         hooks = frozenset(
             (m[1], m[2])
-            for m in (_HOOK_NAME.match(name) for name in dir(cls))
+            for m in (_HOOK_NAME.match(name) for name in _own_names(cls))
             if m is not None and _defined(cls, m[0])
         )
     hooked = None
@@ -327,10 +328,20 @@ def _class_dispatch(cls: type) -> _Dispatch | None:
     if scopes:
         own_leave = False  # the traversal records scopes itself: see _scope_visitor
     if hooks is not None and not own_visit and not own_leave:
-        named = (m for m in map(_METHOD_NAME.match, dir(cls)) if m is not None and _defined(cls, m[0]))
+        named = (m for m in map(_METHOD_NAME.match, _own_names(cls)) if m is not None and _defined(cls, m[0]))
         hooked = frozenset(m[1] for m in named) | {name for name, _ in hooks}
         hooked |= _SCOPE_COUNTED if scopes else frozenset()
     return _Dispatch(hooks, own_visit, own_leave, hooked=hooked, scopes=scopes)
+
+
+_STUB_CLASSES = frozenset(cst.CSTVisitor.__mro__)
+
+
+def _own_names(cls: type) -> set[str]:
+    """The names a visitor's own classes define. ``CSTVisitor``'s bases hold only empty
+    stubs, one per node class and field: scanning them took 2 ms per visitor class, and
+    a visitor class written inside a function is a new class at every call."""
+    return {name for klass in cls.__mro__ if klass not in _STUB_CLASSES for name in vars(klass)}
 
 
 def _defined(cls: type, name: str) -> Callable[..., Any] | None:
@@ -354,6 +365,8 @@ def _dispatch_of(visitor: cst.CSTVisitor) -> _Dispatch | None:
             found = visitor.__dict__[_INSTANCE_KEY] = _Dispatch(hooks, batched=batched, hooked=hooked)
         return found
     if cls not in _DISPATCH:
+        if len(_DISPATCH) >= _DISPATCH_SIZE:  # classes made per call: keep memory bounded
+            _DISPATCH.clear()
         _DISPATCH[cls] = _class_dispatch(cls)
     return _DISPATCH[cls]
 
