@@ -485,10 +485,14 @@ class CapabilityFacts:
         ix = self.ix
         found = self.importance
 
+        seen: dict[str, str | None] = {}  # a module spells the same names over and over
+
         def named(text: str) -> str | None:
-            low = text.lower()
-            parts = set(re.split(r"[^a-z0-9]+", low))
-            return next((w for w in words if w in parts or ("_" in w and w in low)), None)
+            if text not in seen:
+                low = text.lower()
+                parts = set(re.split(r"[^a-z0-9]+", low))
+                seen[text] = next((w for w in words if w in parts or ("_" in w and w in low)), None)
+            return seen[text]
 
         for name in ix.names:
             if named(name.value) and name in ix.positions:
