@@ -150,7 +150,7 @@ def _token(glob: str) -> str:
 
 def _calls_and_imports(tree: ast.AST) -> tuple[list[ast.Call], list[ast.stmt], list[ast.expr]]:
     """``ast.walk``, specialised (the same nodes in the same breadth-first order, so a name
-    imported twice resolves as before) at two thirds of its cost: calls, imports, and the
+    imported twice resolves as before) at half its cost: calls, imports, and the
     names and attributes that are neither a call's function nor part of a longer chain
     (``torch.nn`` in ``torch.nn.Linear``)."""
     calls: list[ast.Call] = []
@@ -160,14 +160,23 @@ def _calls_and_imports(tree: ast.AST) -> tuple[list[ast.Call], list[ast.stmt], l
     queue = [tree]
     for node in queue:  # the queue grows while it is read
         kind = type(node)
+        # The commonest nodes first, with only the fields that can hold nodes (a name's
+        # context, ``Load()``, is a node too, one per name): a third of the walk.
+        if kind is ast.Name:
+            if id(node) not in inner:
+                references.append(node)  # type: ignore[arg-type]
+            continue
+        if kind is ast.Constant:
+            continue
+        if kind is ast.Attribute:
+            inner.add(id(node.value))  # type: ignore[attr-defined]
+            if id(node) not in inner:
+                references.append(node)  # type: ignore[arg-type]
+            queue.append(node.value)  # type: ignore[attr-defined]
+            continue
         if kind is ast.Call:
             calls.append(node)  # type: ignore[arg-type]
             inner.add(id(node.func))  # type: ignore[attr-defined]
-        elif kind is ast.Attribute or kind is ast.Name:
-            if kind is ast.Attribute:
-                inner.add(id(node.value))  # type: ignore[attr-defined]
-            if id(node) not in inner:
-                references.append(node)  # type: ignore[arg-type]
         elif kind is ast.Import or kind is ast.ImportFrom:
             imports.append(node)  # type: ignore[arg-type]
         for name in node._fields:
