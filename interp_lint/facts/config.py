@@ -267,12 +267,15 @@ class ConfigFacts:
         top = {e.key for e in entries if not e.path}
         if any(top >= set(marker) for marker in self.keys.get("output_documents", ())):
             return facts  # a results file echoes configs; it runs nothing
+        # Data files hold hundreds of thousands of entries: each pass below runs only if
+        # the keys it looks for are present.
+        present = {e.key for e in entries}
         model_keys = self._set("model_keys") - self._set("not_model_keys")
         frozen_keys = {"teacher_model", "teacher_model_name_or_path", "reward_model", "ref_model"}
         section_keys = self._set("model_section_keys")
         training_keys, freeze_keys = self._set("training_keys"), self._set("freeze_keys")
         trainable: list[int] = []
-        for e in entries:
+        for e in entries if present & (model_keys | section_keys | {"model_args"}) else ():
             if e.key == "model_args" and isinstance(e.value, str):
                 for pair in e.value.split(","):
                     k, _, v = pair.partition("=")
@@ -287,13 +290,18 @@ class ConfigFacts:
                 index = self._model(facts, e, e.value.strip())
                 if e.key not in frozen_keys and not (e.path and e.path[-1] in frozen_keys):
                     trainable.append(index)
-        trains = any(e.key in training_keys and _truthy(e.value) for e in entries)
+        trains = bool(present & training_keys) and any(
+            e.key in training_keys and _truthy(e.value) for e in entries
+        )
         # freeze: true at the top or in the model's section (a frozen probe freezes the probe)
-        frozen = any(
+        frozen = bool(present & freeze_keys) and any(
             e.key in freeze_keys and e.value is True and (not e.path or e.path[-1] in model_keys | {"model"})
             for e in entries
         )
-        scratch = any(e.key in self._set("scratch_keys") and e.value in (None, "") for e in entries)
+        scratch_keys = self._set("scratch_keys")
+        scratch = bool(present & scratch_keys) and any(
+            e.key in scratch_keys and e.value in (None, "") for e in entries
+        )
         if trains and not frozen:
             signal = next(e for e in entries if e.key in training_keys and _truthy(e.value))
             for index in trainable:
@@ -307,11 +315,17 @@ class ConfigFacts:
         if trains and not frozen and trainable:
             self._internals_losses(facts, entries)
         self._task_commands(facts, entries)
-        self._compose_services(facts, entries)
-        self._benchmarks(facts, entries, [e for e in all_entries if e.item])
-        self._interventions(facts, entries)
-        self._publications(facts, entries)
-        self._trackers(facts, entries)
+        if "services" in top:
+            self._compose_services(facts, entries)
+        if present & (self._set("task_keys") | self._set("dataset_keys")):
+            self._benchmarks(facts, entries, [e for e in all_entries if e.item])
+        if present & self._set("intervention_keys"):
+            self._interventions(facts, entries)
+        if present & (self._set("push_keys") | self._set("hub_keys")):  # what a publication names
+            self._publications(facts, entries)
+        tracking = ("tracker_switch_keys", "component_keys", "tracker_keys")
+        if present & frozenset().union(*map(self._set, tracking)):
+            self._trackers(facts, entries)
         if workflow:
             self._workflow_steps(facts, all_entries)
         return facts
