@@ -106,6 +106,25 @@ def test_prefilter_word_gates_want_whole_words() -> None:
     assert gate("import transformers\nm = LlamaForCausalLM(config)\n") is not None
 
 
+def test_prefilter_finds_imports_on_the_lines_a_full_scan_finds() -> None:
+    """Imports are sought only on lines that say ``import`` or ``from``: the same roots
+    as the anchored pattern tried at every character."""
+    from conftest import parsable_sources
+
+    prefilter = Context(Settings()).prefilter
+    crafted = [
+        "from transformers \\\n    import AutoModel\n",  # the root on a line of its own
+        "if x:\n\timport datasets, openai as oa  # note\n  from vllm import LLM\n",
+        "import os\r\nfrom transformers import pipeline\r\n",
+        '"""\nimport transformers\n"""\nx = 1  # from datasets import load_dataset\n',
+    ]
+    for _, text in parsable_sources(crafted):
+        expected: set[str] = set()
+        for match in prefilter._imports.finditer(text):
+            expected |= {match[1]} if match[1] else set(prefilter._root_word.findall(match[2] or ""))
+        assert prefilter._imported_roots(text) == expected
+
+
 def test_prefilter_walk_visits_what_ast_walk_visits() -> None:
     """Same calls and imports in the same order (the last of two imports of a name wins),
     and every name or attribute that is neither a call's function nor inside a chain."""
