@@ -22,8 +22,10 @@ node is read from libcst's field types. Most nodes are whitespace and punctuatio
 visitor asks about, and scope analysis runs a second, empty batched walk after its own.
 With that and the scope analysis's ``on_leave`` done here (see ``_scope_visitor``),
 indexing the same files took 2.1 s instead of 4.6 s.
-``tests/test_libcst_traversal.py`` checks, on every fixture, that the callbacks and their
-order equal libcst's, and that the analysis finds the same facts.
+
+``tests/test_libcst_traversal.py`` checks, on every parsable file of the checkout, that the
+callbacks and their order equal libcst's and that scope analysis finds the same scopes,
+and, on every fixture, that the analysis finds the same facts.
 """
 
 from __future__ import annotations
