@@ -147,7 +147,7 @@ class CapabilityFacts:
 
     # -- interventions ---------------------------------------------------------------
     def _intervention(self, call: cst.Call, names: set[str]) -> None:
-        func = call.func
+        func = self.flow.bound_method(call.func)
         method = func.attr.value if isinstance(func, cst.Attribute) else None
         # Running an intervenable model (intervenable(...), an annotated instance) intervenes.
         names = names | {n.removesuffix(".__call__") for n in names}
@@ -347,7 +347,7 @@ class CapabilityFacts:
 
     # -- compression and importance --------------------------------------------------
     def _compression(self, call: cst.Call, names: set[str]) -> None:
-        func = call.func
+        func = self.flow.bound_method(call.func)
         what = None
         if self.compress_calls.match_any(names):
             what = self.ix.code(func)
@@ -470,7 +470,7 @@ class CapabilityFacts:
         return out
 
     def _importance(self, call: cst.Call, names: set[str]) -> None:
-        func = call.func
+        func = self.flow.bound_method(call.func)
         if self.importance_calls.match_any(names):
             self.importance.append(self.signal(call, self.ix.code(func)))
         elif isinstance(func, cst.Attribute) and func.attr.value in self.importance_methods:

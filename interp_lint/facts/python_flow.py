@@ -13,7 +13,7 @@ functions (arguments flow into parameters, return values flow out of calls):
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,6 +66,7 @@ class Flow:
         self.unpack_calls: set[cst.Call] = set()  # accelerate.prepare: i-th result is i-th arg
         self._callers: dict[cst.FunctionDef, list[cst.Call]] | None = None
         self._partials: dict[cst.FunctionDef, list[cst.Call]] = {}
+        self._names_partial = "partial" in index.text  # else no call can go through one
         self._callee_cache: dict[cst.CSTNode, set[str]] = {}
         self._origin_cache: dict[cst.CSTNode, dict[cst.Call, Origin]] = {}
         self._mutation_index: dict[str, list[tuple[cst.BaseExpression, cst.CSTNode]]] | None = None
@@ -112,6 +113,19 @@ class Flow:
             node = assignment.node
             yield node, self.ix.bound.get(node)
 
+    def bound_method(self, func: cst.BaseExpression) -> cst.BaseExpression:
+        """What a called name stands for when its one binding is a method taken from an
+        object (``push = model.push_to_hub; push(...)``): that attribute, so that the call
+        is judged as ``model.push_to_hub(...)``; else ``func`` itself."""
+        if isinstance(func, cst.Name):
+            sources = list(self.binding_sources(func))
+            if len(sources) == 1:
+                bound = sources[0][1]
+                if bound is not None and bound.index is None and not bound.iterates:
+                    if isinstance(bound.value, cst.Attribute):
+                        return bound.value
+        return func
+
     def function_of(self, expr: cst.BaseExpression) -> cst.FunctionDef | None:
         """The module function or method a call expression reaches, if any."""
         if isinstance(expr, cst.Name):
@@ -155,17 +169,37 @@ class Flow:
         self.callers(func)
         return self._partials.get(func, [])
 
-    @staticmethod
-    def argument(call: cst.Call, position: int | None, keywords: Iterable[str]) -> cst.Arg | None:
+    def argument(self, call: cst.Call, position: int | None, keywords: Iterable[str]) -> cst.Arg | None:
+        """The argument passed for a parameter, by keyword or position. A call through
+        ``load = functools.partial(f, *args, **kwargs)`` passes the partial's arguments
+        too: its positional ones first, its keywords unless the call gives them again."""
+        args: Sequence[cst.Arg] = call.args
+        if self._names_partial and isinstance(call.func, cst.Name):
+            sources = list(self.binding_sources(call.func))
+            bound = sources[0][1] if len(sources) == 1 else None
+            wrapped = self._partial_of(bound.value) if bound is not None and bound.index is None else None
+            if wrapped is not None:
+                given = {a.keyword.value for a in call.args if a.keyword is not None}
+                earlier = [a for a in wrapped.args[1:] if a.keyword is None or a.keyword.value not in given]
+                args = [*earlier, *call.args]
         keys = set(keywords)
-        for arg in call.args:
+        for arg in args:
             if arg.keyword is not None and arg.keyword.value in keys:
                 return arg
         if position is None or position < 0:
             return None
-        positional = [a for a in call.args if a.keyword is None and not a.star]
+        positional = [a for a in args if a.keyword is None and not a.star]
         if position < len(positional):
             return positional[position]
+        return None
+
+    def _partial_of(self, value: cst.BaseExpression) -> cst.Call | None:
+        """``functools.partial(f, ...)``, the call that made a name, or None."""
+        if not self._names_partial:
+            return None
+        if isinstance(value, cst.Call) and value.args and value.args[0].keyword is None:
+            if "functools.partial" in self.callees(value):
+                return value
         return None
 
     def param_arguments(self, param: cst.Param) -> Iterator[tuple[cst.Call, cst.BaseExpression]]:
@@ -739,6 +773,9 @@ class Flow:
                         # obj.method() where obj = Class(): "Class.method". Calling obj
                         # itself is not calling its factory again.
                         prefixes |= {_instance_type(n) for n in self.callees(bound.value)}
+                    elif (wrapped := self._partial_of(bound.value)) is not None:
+                        # load = partial(transformers.pipeline, ...); load(...) calls pipeline
+                        prefixes |= self._expr_types(wrapped.args[0].value)
                     else:
                         for choice in _alternatives(bound.value):  # A if c else B, a or B
                             if isinstance(choice, cst.Name | cst.Attribute):

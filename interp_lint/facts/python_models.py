@@ -405,7 +405,7 @@ class ModelFacts:
         """Calls of ``trainer.train()`` (or another run method) on the object ``node`` builds."""
         runs = []
         for call in self.ix.calls:
-            func = call.func
+            func = self.flow.bound_method(call.func)
             if isinstance(func, cst.Attribute) and func.attr.value in methods:
                 if func.value is node or node in self.flow.origins(func.value):
                     runs.append(call)

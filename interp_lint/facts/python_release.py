@@ -45,12 +45,12 @@ class ReleaseFacts:
         values = self.flow.values(arg.value)
         return values[0].value if len(values) == 1 else "?"
 
-    def _receiver_private(self, call: cst.Call, setting: dict[str, Any] | None) -> bool:
+    def _receiver_private(self, func: cst.BaseExpression, setting: dict[str, Any] | None) -> bool:
         """``trainer.push_to_hub()`` where ``trainer = Trainer(args=TrainingArguments(...,
         hub_private_repo=True))``: the object was built with settings that make it private."""
-        if not setting or not isinstance(call.func, cst.Attribute):
+        if not setting or not isinstance(func, cst.Attribute):
             return False
-        for built in self.flow.bound_calls(call.func.value):
+        for built in self.flow.bound_calls(func.value):
             arg = self.flow.argument(built, setting.get("position"), (setting["argument"],))
             for settings in self.flow.bound_calls(arg.value) if arg is not None else []:
                 if self._flag(settings, setting["keyword"]) is True:
@@ -82,7 +82,7 @@ class ReleaseFacts:
         pending: list[tuple[cst.Call, dict[str, Any], set[str]]] = []
         for call in self.ix.calls:
             names = self.flow.callees(call)
-            func = call.func
+            func = self.flow.bound_method(call.func)
             method = func.attr.value if isinstance(func, cst.Attribute) else None
             publishes = method in self.publisher_methods or self.publisher_callees.match_any(names)
             for pub, globs in self.publishers if publishes else ():
@@ -104,7 +104,7 @@ class ReleaseFacts:
                         break
                     repos = self._strings(call, tuple(pub.get("repo_keyword", ("repo_id",))))
                     if self._flag(call, pub.get("private_keyword")) is True or self._receiver_private(
-                        call, pub.get("receiver_private")
+                        func, pub.get("receiver_private")
                     ):
                         if pub.get("creates_repo"):
                             private_repos |= repos
@@ -129,7 +129,7 @@ class ReleaseFacts:
             ):
                 continue  # creating the repo is part of the upload reported below
             pos = self.ix.positions[call]
-            target = self.ix.code(call.func)
+            target = self.ix.code(self.flow.bound_method(call.func))
             source = self._frontier_source(call, frontier)
             self.publications.append(
                 Publication(pos.start.line, pos.start.column + 1, target, source, pos.end.line)
@@ -140,7 +140,7 @@ class ReleaseFacts:
         frontier model's, or the artifact is fitted on a frontier model of this module."""
         if not frontier:
             return None
-        func = call.func
+        func = self.flow.bound_method(call.func)
         held: set[int] = set()
         if isinstance(func, cst.Attribute):
             held = self.model_of(func.value)
