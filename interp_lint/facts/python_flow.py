@@ -113,18 +113,22 @@ class Flow:
             node = assignment.node
             yield node, self.ix.bound.get(node)
 
+    def sole_value(self, name: cst.BaseExpression) -> cst.BaseExpression | None:
+        """The value a name gets from its one binding, when that is a plain assignment."""
+        if isinstance(name, cst.Name):
+            sources = list(self.binding_sources(name))
+            if len(sources) == 1:
+                bound = sources[0][1]
+                if bound is not None and bound.index is None and not bound.iterates:
+                    return bound.value
+        return None
+
     def bound_method(self, func: cst.BaseExpression) -> cst.BaseExpression:
         """What a called name stands for when its one binding is a method taken from an
         object (``push = model.push_to_hub; push(...)``): that attribute, so that the call
         is judged as ``model.push_to_hub(...)``; else ``func`` itself."""
-        if isinstance(func, cst.Name):
-            sources = list(self.binding_sources(func))
-            if len(sources) == 1:
-                bound = sources[0][1]
-                if bound is not None and bound.index is None and not bound.iterates:
-                    if isinstance(bound.value, cst.Attribute):
-                        return bound.value
-        return func
+        value = self.sole_value(func)
+        return value if isinstance(value, cst.Attribute) else func
 
     def function_of(self, expr: cst.BaseExpression) -> cst.FunctionDef | None:
         """The module function or method a call expression reaches, if any."""
@@ -175,9 +179,7 @@ class Flow:
         too: its positional ones first, its keywords unless the call gives them again."""
         args: Sequence[cst.Arg] = call.args
         if self._names_partial and isinstance(call.func, cst.Name):
-            sources = list(self.binding_sources(call.func))
-            bound = sources[0][1] if len(sources) == 1 else None
-            wrapped = self._partial_of(bound.value) if bound is not None and bound.index is None else None
+            wrapped = self._partial_of(self.sole_value(call.func))
             if wrapped is not None:
                 given = {a.keyword.value for a in call.args if a.keyword is not None}
                 earlier = [a for a in wrapped.args[1:] if a.keyword is None or a.keyword.value not in given]
@@ -193,7 +195,7 @@ class Flow:
             return positional[position]
         return None
 
-    def _partial_of(self, value: cst.BaseExpression) -> cst.Call | None:
+    def _partial_of(self, value: cst.BaseExpression | None) -> cst.Call | None:
         """``functools.partial(f, ...)``, the call that made a name, or None."""
         if not self._names_partial:
             return None
